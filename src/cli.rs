@@ -1,0 +1,179 @@
+//! The command line: global flags and one subcommand per task.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Passerelle: puts the skills and money of the diaspora to work at home.
+#[derive(Debug, Parser)]
+#[command(name = "passerelle", version, about)]
+pub struct Cli {
+    /// Folder for the SQLite database, the search index and outgoing mail files.
+    #[arg(
+        long,
+        global = true,
+        env = "PASSERELLE_DATA_DIR",
+        default_value = "./data"
+    )]
+    pub data_dir: PathBuf,
+    /// Database URL: sqlite://FILE (default: sqlite://DATA_DIR/passerelle.db) or postgres://…
+    #[arg(long, global = true, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Runs the web platform.
+    Serve(ServeArgs),
+    /// Applies database migrations.
+    Migrate,
+    /// Loads experts, missions and projects from interchange files (JSON Lines).
+    Import(ImportArgs),
+    /// Writes experts.jsonl, missions.jsonl and projects.jsonl into a folder.
+    Export(ExportArgs),
+    /// Writes a synthetic, deterministic data set in the interchange format.
+    Generate(GenerateArgs),
+    /// Rebuilds the search index from the database.
+    Reindex,
+    /// Ranks experts for an opportunity, or opportunities for an expert.
+    Match(MatchArgs),
+    /// Measures matching quality against relevance judgements.
+    Eval(EvalArgs),
+    /// Shows the email outbox (pending and failed messages); can retry failed ones.
+    Outbox(OutboxArgs),
+}
+
+/// Flags of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "PASSERELLE_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Load the demo data set (and demo accounts) when the database is empty.
+    #[arg(long)]
+    pub demo: bool,
+    /// Public URL of the site (used in emails and to mark cookies Secure under https).
+    #[arg(long, env = "PASSERELLE_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// SMTP server in lettre's URL form (smtp://user:pass@host:587?tls=required); without
+    /// it, messages are written as .eml files under DATA_DIR/mail.
+    #[arg(long, env = "PASSERELLE_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// Sender address of outgoing mail.
+    #[arg(
+        long,
+        env = "PASSERELLE_MAIL_FROM",
+        default_value = "Passerelle <no-reply@passerelle.localhost>"
+    )]
+    pub mail_from: String,
+}
+
+/// Flags of `outbox`.
+#[derive(Debug, Args)]
+pub struct OutboxArgs {
+    /// Put every failed message back in the queue.
+    #[arg(long)]
+    pub retry_failed: bool,
+}
+
+/// Flags of `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// experts.jsonl file.
+    #[arg(long)]
+    pub experts: Option<PathBuf>,
+    /// missions.jsonl file.
+    #[arg(long)]
+    pub missions: Option<PathBuf>,
+    /// projects.jsonl file.
+    #[arg(long)]
+    pub projects: Option<PathBuf>,
+}
+
+/// Flags of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Folder to write into (created when missing).
+    #[arg(long)]
+    pub dir: PathBuf,
+}
+
+/// Flags of `generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Number of experts.
+    #[arg(long, default_value_t = 1000)]
+    pub experts: usize,
+    /// Number of missions.
+    #[arg(long, default_value_t = 100)]
+    pub missions: usize,
+    /// Number of village projects.
+    #[arg(long, default_value_t = 100)]
+    pub projects: usize,
+    /// Seed: the same seed gives the same files.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Folder to write into (created when missing).
+    #[arg(long)]
+    pub dir: PathBuf,
+}
+
+/// Flags of `match`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["opportunity", "expert", "all"])))]
+pub struct MatchArgs {
+    /// Ref of a mission or project: rank experts for it.
+    #[arg(long)]
+    pub opportunity: Option<String>,
+    /// Ref of an expert: rank missions and projects for them.
+    #[arg(long)]
+    pub expert: Option<String>,
+    /// Rank experts for every mission and project (one JSON line each).
+    #[arg(long)]
+    pub all: bool,
+    /// How many matches to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Language of the reasons (fr or en).
+    #[arg(long, default_value = "fr")]
+    pub lang: String,
+}
+
+/// Flags of `eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// qrels.jsonl file of relevance judgements.
+    #[arg(long)]
+    pub qrels: PathBuf,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn data_dir_is_accepted_before_and_after_the_subcommand() {
+        let before =
+            Cli::try_parse_from(["passerelle", "--data-dir", "/tmp/x", "migrate"]).unwrap();
+        let after = Cli::try_parse_from(["passerelle", "migrate", "--data-dir", "/tmp/x"]).unwrap();
+        assert_eq!(before.data_dir, PathBuf::from("/tmp/x"));
+        assert_eq!(after.data_dir, PathBuf::from("/tmp/x"));
+    }
+}

@@ -1,0 +1,16 @@
+//! The `passerelle` binary: parses the command line and runs the command.
+
+use clap::Parser;
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = passerelle::cli::Cli::parse();
+    passerelle::telemetry::init();
+    match passerelle::commands::run(cli).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}", passerelle::commands::describe(&e));
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

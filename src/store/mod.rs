@@ -1,0 +1,27 @@
+//! Storage: one `AnyPool` for SQLite or PostgreSQL, chosen by the URL, with the same
+//! migrations and portable SQL on both. One module per aggregate; each operation takes
+//! a transaction or the pool, so several compose in one transaction.
+
+pub mod batch;
+pub mod changelog;
+pub mod connections;
+pub mod db;
+pub mod error;
+pub mod experts;
+pub mod missions;
+pub mod moderation;
+pub mod organisations;
+pub mod outbox;
+pub mod pledges;
+pub mod projects;
+pub mod rows;
+pub mod sessions;
+pub mod users;
+
+pub use db::{Backend, Db};
+pub use error::StoreError;
+
+/// The current time as unix seconds, the storage form of every timestamp.
+pub fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}

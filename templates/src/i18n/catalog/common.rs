@@ -1,0 +1,143 @@
+//! Site-wide strings (navigation, buttons, statuses) and form field labels.
+
+catalog! {
+    /// Site-wide strings: navigation, footer, buttons, statuses, search.
+    C {
+        SiteName => "Passerelle", "Passerelle";
+        SkipToContent => "Aller au contenu", "Skip to content";
+        NavLabel => "Navigation principale", "Main navigation";
+        NavMissions => "Missions", "Missions";
+        NavProjects => "Projets", "Projects";
+        NavExperts => "Experts", "Experts";
+        NavStatistics => "Statistiques", "Statistics";
+        NavLogin => "Se connecter", "Sign in";
+        NavSignup => "Créer un compte", "Create an account";
+        NavMyProfile => "Mon profil", "My profile";
+        NavMyOrganisation => "Mon organisation", "My organisation";
+        NavModeration => "Modération", "Moderation";
+        NavAccount => "Mon compte", "My account";
+        NavLogout => "Se déconnecter", "Sign out";
+        SwitchTo => "English version", "Version française";
+        SignedInAs => "Connecté·e en tant que {name}", "Signed in as {name}";
+        FooterAbout => "À propos, sources et attributions", "About, sources and attributions";
+        FooterApi => "Référence de l’API", "API reference";
+        FooterTagline => "Passerelle met les compétences de la diaspora malienne au service du pays.", "Passerelle puts the skills of Mali’s diaspora to work at home.";
+        FormHasErrors => "Le formulaire contient des erreurs :", "The form has errors:";
+        NothingYet => "Rien pour le moment.", "Nothing yet.";
+        Save => "Enregistrer", "Save";
+        Edit => "Modifier", "Edit";
+        Publish => "Publier", "Publish";
+        CloseAction => "Clore", "Close";
+        Confirm => "Confirmer", "Confirm";
+        Accept => "Accepter", "Accept";
+        Decline => "Refuser", "Decline";
+        Search => "Rechercher", "Search";
+        SearchLabel => "Mots-clés", "Keywords";
+        AnyValue => "Tous", "Any";
+        ClearFilters => "Effacer les filtres", "Clear filters";
+        Results => "Résultats", "Results";
+        ResultOne => "{n} résultat", "{n} result";
+        ResultMany => "{n} résultats", "{n} results";
+        NoResults => "Aucun résultat. Essayez d’autres mots ou retirez un filtre.", "No results. Try other words or remove a filter.";
+        Pagination => "Pages de résultats", "Result pages";
+        PageOf => "Page {page} sur {pages}", "Page {page} of {pages}";
+        Previous => "Précédent", "Previous";
+        Next => "Suivant", "Next";
+        Region => "Région", "Region";
+        Language => "Langue", "Language";
+        Discipline => "Discipline", "Discipline";
+        Sector => "Secteur", "Sector";
+        Country => "Pays", "Country";
+        Mode => "Modalité", "Mode";
+        Level => "Niveau", "Level";
+        From => "originaire de", "from";
+        Pledged => "Promis :", "Pledged:";
+        Score => "Adéquation", "Fit";
+        ExpertsPrivacy => "Les coordonnées d’un expert ne sont communiquées qu’après acceptation d’une mise en relation.", "An expert’s contact details are shared only once a connection is accepted.";
+        DaysOne => "{n} jour", "{n} day";
+        DaysMany => "{n} jours", "{n} days";
+        StatusDraft => "Brouillon", "Draft";
+        StatusPublishedMission => "Publiée", "Published";
+        StatusPublishedProject => "Publié", "Published";
+        StatusFilledMission => "Pourvue", "Filled";
+        StatusFilledProject => "Financé", "Funded";
+        StatusClosedMission => "Close", "Closed";
+        StatusClosedProject => "Clos", "Closed";
+        ModeOnsite => "Sur place", "On site";
+        ModeRemote => "À distance", "Remote";
+        OfferTeaching => "Enseignement", "Teaching";
+        OfferExpertise => "Expertise", "Expertise";
+        OfferFunding => "Financement", "Funding";
+        OfferMentoring => "Mentorat", "Mentoring";
+        KindMission => "Mission", "Mission";
+        KindProject => "Projet", "Project";
+        ConnPending => "En attente", "Pending";
+        ConnAccepted => "Acceptée", "Accepted";
+        ConnDeclined => "Refusée", "Declined";
+        NotifImmediately => "Dès qu’il y a du nouveau", "As soon as something happens";
+        NotifWeekly => "Un résumé par semaine", "A weekly digest";
+        NotifNever => "Jamais", "Never";
+        Cancel => "Annuler", "Cancel";
+        OrgInstitution => "Université ou institut", "University or institute";
+        OrgAssociation => "Association de ressortissants", "Hometown association";
+        Optional => "facultatif", "optional";
+    }
+}
+
+catalog! {
+    /// Form field labels.
+    F {
+        Name => "Nom", "Name";
+        Email => "Adresse e-mail", "E-mail address";
+        Phone => "Téléphone", "Phone";
+        Password => "Mot de passe", "Password";
+        NewPassword => "Nouveau mot de passe", "New password";
+        ConfirmPassword => "Confirmez le mot de passe", "Confirm the password";
+        CurrentPassword => "Mot de passe actuel", "Current password";
+        NewEmail => "Nouvelle adresse e-mail", "New e-mail address";
+        PreferredLanguage => "Langue préférée", "Preferred language";
+        Title => "Titre", "Title";
+        Description => "Description", "Description";
+        Skills => "Compétences", "Skills";
+        SkillsWanted => "Compétences recherchées", "Skills wanted";
+        SkillsNeeded => "Compétences nécessaires", "Skills needed";
+        Discipline => "Discipline", "Discipline";
+        Disciplines => "Disciplines", "Disciplines";
+        Level => "Niveau", "Level";
+        TeachingLanguage => "Langue d’enseignement", "Language of instruction";
+        WorkingLanguage => "Langue de travail", "Working language";
+        Region => "Région", "Region";
+        Place => "Lieu", "Place";
+        Commune => "Commune ou village", "Commune or village";
+        Dates => "Dates", "Dates";
+        Start => "Début", "Start";
+        End => "Fin", "End";
+        Mode => "Modalité", "Mode";
+        Sector => "Secteur", "Sector";
+        Budget => "Budget total", "Total budget";
+        BudgetEur => "Budget total (€)", "Total budget (€)";
+        FundingSought => "Financement recherché", "Funding sought";
+        FundingSoughtEur => "Financement recherché (€)", "Funding sought (€)";
+        AmountEur => "Montant (€)", "Amount (€)";
+        SkillOffer => "Compétences proposées", "Skills offered";
+        Message => "Message", "Message";
+        Reason => "Motif du signalement", "Why are you reporting this?";
+        Institution => "Établissement", "Institution";
+        Headline => "Titre du profil", "Headline";
+        Bio => "Présentation", "About you";
+        Languages => "Langues", "Languages";
+        OtherLanguages => "Autres langues (codes ISO, séparés par des virgules)", "Other languages (ISO codes, comma-separated)";
+        ResidenceCountry => "Pays de résidence", "Country of residence";
+        ResidenceCity => "Ville de résidence", "City of residence";
+        HomeRegion => "Région d’origine", "Home region";
+        HomeCommune => "Commune ou village d’origine", "Home commune or village";
+        Degree => "Diplôme le plus élevé", "Highest degree";
+        Availability => "Disponibilités", "Availability";
+        Modes => "Modalités acceptées", "Accepted modes";
+        Offers => "Ce que vous proposez", "What you offer";
+        OrgKind => "Type d’organisation", "Kind of organisation";
+        City => "Ville", "City";
+        Website => "Site web", "Website";
+        Country => "Pays", "Country";
+    }
+}

@@ -1,0 +1,64 @@
+//! Error pages: 403, 404, 422, 429 and 500 with a friendly message.
+
+use crate::i18n::catalog::{Adm, C};
+use crate::layout::{PageContext, page};
+use crate::routes;
+use maud::{Markup, html};
+
+/// Which error occurred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// 403: not allowed.
+    Forbidden,
+    /// 404: no such page.
+    NotFound,
+    /// 422: the request could not be processed (bad form outside a form page, stale CSRF token…).
+    Unprocessable,
+    /// 429: too many requests.
+    TooManyRequests,
+    /// 500: server error.
+    Internal,
+}
+
+impl ErrorKind {
+    /// The HTTP status code.
+    pub fn status(self) -> u16 {
+        match self {
+            ErrorKind::Forbidden => 403,
+            ErrorKind::NotFound => 404,
+            ErrorKind::Unprocessable => 422,
+            ErrorKind::TooManyRequests => 429,
+            ErrorKind::Internal => 500,
+        }
+    }
+}
+
+/// Data of an error page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorView {
+    /// Which error.
+    pub kind: ErrorKind,
+    /// Request id to quote to support (500 only; never an internal error message).
+    pub request_id: Option<String>,
+}
+
+/// An error page; the app sets the matching HTTP status.
+pub fn error_page(ctx: &PageContext, v: &ErrorView) -> Markup {
+    let (title, text) = match v.kind {
+        ErrorKind::Forbidden => (Adm::Err403, Adm::Err403Text),
+        ErrorKind::NotFound => (Adm::Err404, Adm::Err404Text),
+        ErrorKind::Unprocessable => (Adm::Err422, Adm::Err422Text),
+        ErrorKind::TooManyRequests => (Adm::Err429, Adm::Err429Text),
+        ErrorKind::Internal => (Adm::Err500, Adm::Err500Text),
+    };
+    let body = html! {
+        h1 { (ctx.t(title)) }
+        p.lead { (ctx.t(text)) }
+        @if let Some(id) = &v.request_id { p.small { (ctx.t(Adm::RequestId)) " " code { (id) } } }
+        @if v.kind == ErrorKind::Forbidden && ctx.user.is_none() {
+            p { a href=(routes::LOGIN) { (ctx.t(C::NavLogin)) } }
+        }
+        p { a href=(routes::HOME) { (ctx.t(Adm::BackHome)) } }
+    };
+    page(ctx, ctx.t(title), body)
+}

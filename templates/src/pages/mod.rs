@@ -1,0 +1,43 @@
+//! One page per file: each a pure function from the page context and a view struct to a full HTML document.
+
+pub mod about;
+pub mod account;
+pub mod errors;
+pub mod expert_dashboard;
+pub mod expert_form;
+pub mod expert_profile;
+pub mod home;
+pub mod lists;
+pub mod login;
+pub mod mission_detail;
+pub mod mission_form;
+pub mod moderation;
+pub mod org_dashboard;
+pub mod org_form;
+pub mod password;
+pub mod project_detail;
+pub mod project_form;
+pub mod report_form;
+pub mod signup;
+pub mod statistics;
+
+pub use about::about;
+pub use account::{account_settings, verify_email_notice};
+pub use errors::error_page;
+pub use expert_dashboard::expert_dashboard;
+pub use expert_form::expert_form;
+pub use expert_profile::expert_profile;
+pub use home::home;
+pub use lists::{experts_list, missions_list, projects_list};
+pub use login::login;
+pub use mission_detail::mission_detail;
+pub use mission_form::mission_form;
+pub use moderation::moderation;
+pub use org_dashboard::org_dashboard;
+pub use org_form::org_form;
+pub use password::{forgot_password, reset_password};
+pub use project_detail::project_detail;
+pub use project_form::project_form;
+pub use report_form::report_form;
+pub use signup::signup;
+pub use statistics::statistics;

@@ -1,0 +1,15 @@
+//! Passerelle's integration tests: one binary, one module per feature. Each test gets
+//! its own database: a fresh SQLite file always, and a fresh PostgreSQL database when
+//! `PASSERELLE_TEST_POSTGRES_URL` is set (otherwise the PostgreSQL variant says loudly
+//! that it was skipped).
+
+mod helpers;
+
+mod cli_import;
+mod cli_serve;
+mod mail_faults;
+mod mail_rules;
+mod mail_send;
+mod mail_server;
+mod mail_throughput;
+mod storage;
