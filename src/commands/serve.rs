@@ -2,7 +2,7 @@
 
 use crate::cli::ServeArgs;
 use crate::config::Settings;
-use crate::http::{AppState, router};
+use crate::http::{AppState, WebConfig, router};
 
 /// Runs the server until interrupted.
 pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
@@ -13,7 +13,7 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
     println!("Passerelle listens on http://{addr}/");
-    let site = args
+    let site_url = args
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{addr}"));
@@ -22,9 +22,20 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
         args.smtp_url.as_deref(),
         &settings.mail_dir(),
         &args.mail_from,
-        crate::mail::Site::new(&site),
+        crate::mail::Site::new(&site_url),
     )?;
-    let app = router(AppState::new(db));
+    let engine = std::sync::Arc::new(super::matching::open_engine(settings, &db).await?);
+    let _follower = crate::search::Follower::spawn(db.clone(), engine.clone());
+    let state = AppState::new(
+        db,
+        engine,
+        mail.handle(),
+        WebConfig {
+            public_url: site_url,
+            demo: args.demo,
+        },
+    );
+    let app = router(state);
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),

@@ -46,28 +46,45 @@ fn refuse() -> Response {
 /// The middleware: issues the token cookie and checks unsafe requests.
 pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let existing = cookies::get(request.headers(), cookies::CSRF).filter(|t| t.len() >= 32);
-    let token = existing.clone().unwrap_or_else(crate::store::sessions::new_secret);
+    let token = existing
+        .clone()
+        .unwrap_or_else(crate::store::sessions::new_secret);
     let (mut parts, body) = request.into_parts();
     parts.extensions.insert(CsrfToken(token.clone()));
     let unsafe_method = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
     let mut request = Request::from_parts(parts, body);
     if unsafe_method && !exempt(&request) {
-        if request.headers().get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("cross-site") {
+        if request
+            .headers()
+            .get("sec-fetch-site")
+            .and_then(|v| v.to_str().ok())
+            == Some("cross-site")
+        {
             return refuse();
         }
-        let Some(expected) = existing.as_deref() else { return refuse() };
+        let Some(expected) = existing.as_deref() else {
+            return refuse();
+        };
         let is_form = request
             .headers()
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
-        let header = request.headers().get(HEADER).and_then(|v| v.to_str().ok()).map(str::to_string);
+        let header = request
+            .headers()
+            .get(HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
         let given = if let Some(h) = header {
             Some(h)
         } else if is_form {
             let (parts, body) = request.into_parts();
             let Ok(bytes) = to_bytes(body, MAX_FORM).await else {
-                return (StatusCode::PAYLOAD_TOO_LARGE, "Formulaire trop volumineux / Form too large").into_response();
+                return (
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "Formulaire trop volumineux / Form too large",
+                )
+                    .into_response();
             };
             let found = form_field(&bytes, "csrf");
             request = Request::from_parts(parts, Body::from(bytes));
@@ -82,7 +99,12 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
     }
     let mut response = next.run(request).await;
     if existing.is_none()
-        && let Ok(v) = HeaderValue::from_str(&cookies::set(cookies::CSRF, &token, None, state.secure_cookies()))
+        && let Ok(v) = HeaderValue::from_str(&cookies::set(
+            cookies::CSRF,
+            &token,
+            None,
+            state.secure_cookies(),
+        ))
     {
         response.headers_mut().append(SET_COOKIE, v);
     }
@@ -106,7 +128,10 @@ mod tests {
 
     #[test]
     fn finds_the_token_among_form_fields() {
-        assert_eq!(form_field(b"a=1&csrf=abc%2Bd&b=2", "csrf").as_deref(), Some("abc+d"));
+        assert_eq!(
+            form_field(b"a=1&csrf=abc%2Bd&b=2", "csrf").as_deref(),
+            Some("abc+d")
+        );
         assert_eq!(form_field(b"a=1", "csrf"), None);
     }
 

@@ -1,9 +1,16 @@
-//! The one place where errors become HTTP responses. Details of server errors are
-//! logged once and never shown.
+//! The one place where errors become HTTP responses. Handlers return [`AppError`]; the
+//! [`render`] middleware turns it into an error page in the visitor's language (or an RFC 9457
+//! problem document under `/api/`). Details of server errors are logged once and never shown.
 
-use axum::http::StatusCode;
+use axum::extract::Request;
+use axum::http::header::{CONTENT_TYPE, RETRY_AFTER};
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use passerelle_templates::PageContext;
+use passerelle_templates::pages::errors::{ErrorKind, ErrorView};
 
+use super::context::lang_of;
 use crate::store::StoreError;
 
 /// An error a handler can return.
@@ -15,6 +22,12 @@ pub enum AppError {
     /// The user may not do this.
     #[error("forbidden")]
     Forbidden,
+    /// The request cannot be processed; the text says which field and why.
+    #[error("{0}")]
+    Unprocessable(String),
+    /// Too many attempts; retry after this many seconds.
+    #[error("too many requests")]
+    TooManyRequests(u64),
     /// Something failed inside.
     #[error("internal error: {0}")]
     Internal(String),
@@ -29,16 +42,113 @@ impl From<StoreError> for AppError {
     }
 }
 
+impl From<passerelle_index::IndexError> for AppError {
+    fn from(e: passerelle_index::IndexError) -> Self {
+        AppError::Internal(format!("search index: {e}"))
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        AppError::from(StoreError::from(e))
+    }
+}
+
+/// Marks a response whose body the [`render`] middleware fills in.
+#[derive(Debug, Clone)]
+struct Unrendered {
+    kind: ErrorKind,
+    detail: Option<String>,
+}
+
+impl AppError {
+    fn kind(&self) -> ErrorKind {
+        match self {
+            AppError::NotFound => ErrorKind::NotFound,
+            AppError::Forbidden => ErrorKind::Forbidden,
+            AppError::Unprocessable(_) => ErrorKind::Unprocessable,
+            AppError::TooManyRequests(_) => ErrorKind::TooManyRequests,
+            AppError::Internal(_) => ErrorKind::Internal,
+        }
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let status = match &self {
-            AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+        let kind = self.kind();
+        let status =
+            StatusCode::from_u16(kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let detail = match &self {
             AppError::Internal(detail) => {
                 tracing::error!(error = %detail, "request failed");
-                StatusCode::INTERNAL_SERVER_ERROR
+                None
             }
+            AppError::Unprocessable(text) => Some(text.clone()),
+            _ => None,
         };
-        (status, status.canonical_reason().unwrap_or("error")).into_response()
+        let mut response = status.into_response();
+        if let AppError::TooManyRequests(secs) = self
+            && let Ok(v) = HeaderValue::from_str(&secs.max(1).to_string())
+        {
+            response.headers_mut().insert(RETRY_AFTER, v);
+        }
+        response
+            .extensions_mut()
+            .insert(Unrendered { kind, detail });
+        response
     }
+}
+
+/// Middleware: gives error responses a body — a page in the visitor's language, or
+/// `application/problem+json` for the API. Bodiless 404s of unknown routes get one too.
+pub async fn render(request: Request, next: Next) -> Response {
+    let lang = lang_of(request.headers());
+    let path = request.uri().path().to_string();
+    let mut response = next.run(request).await;
+    let unrendered = response.extensions_mut().remove::<Unrendered>();
+    let kind = match (&unrendered, response.status()) {
+        (Some(u), _) => u.kind,
+        (None, StatusCode::NOT_FOUND) if response.headers().get(CONTENT_TYPE).is_none() => {
+            ErrorKind::NotFound
+        }
+        _ => return response,
+    };
+    let detail = unrendered.and_then(|u| u.detail);
+    let (mut parts, _) = response.into_parts();
+    if path.starts_with("/api/") {
+        let status = parts.status;
+        let body = serde_json::json!({
+            "type": "about:blank",
+            "title": status.canonical_reason().unwrap_or("error"),
+            "status": status.as_u16(),
+            "detail": detail,
+        });
+        parts.headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        return Response::from_parts(parts, axum::body::Body::from(body.to_string()));
+    }
+    let ctx = PageContext {
+        lang,
+        current_path: path,
+        ..PageContext::default()
+    };
+    let mut html = passerelle_templates::pages::error_page(
+        &ctx,
+        &ErrorView {
+            kind,
+            request_id: None,
+        },
+    )
+    .into_string();
+    if let Some(d) = detail {
+        let escaped = maud::html! { p.error-detail { (d) } }.into_string();
+        html = html.replacen("</h1>", &format!("</h1>{escaped}"), 1);
+    }
+    parts.headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    Response::from_parts(parts, axum::body::Body::from(html))
 }

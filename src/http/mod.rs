@@ -1,19 +1,45 @@
-//! The web app: state, the error-to-response map, and the routes.
+//! The web app: state, request context, middlewares, the error-to-response map, and the routes.
+//!
+//! Each area of the site has its own module with a `routes()` function returning a
+//! `Router<AppState>`; [`router`] merges them and adds the middlewares.
 
+pub mod context;
+pub mod cookies;
+pub mod csrf;
 pub mod error;
+pub mod flash;
 pub mod pages;
+pub mod ratelimit;
+pub mod security;
+pub mod session;
 pub mod state;
+pub mod views;
 
 use axum::Router;
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
+use tower_http::compression::CompressionLayer;
 
 pub use error::AppError;
-pub use state::AppState;
+pub use state::{AppState, WebConfig};
+
+/// Largest request body accepted (bulk imports go through the CLI or the API's own limit).
+const MAX_BODY: usize = 2 * 1024 * 1024;
 
 /// Builds the router with every route and middleware.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(pages::home))
+        .route("/about", get(pages::about))
+        .route("/lang/{code}", get(pages::switch_lang))
+        .route("/static/style.css", get(pages::style))
+        .route("/static/favicon.svg", get(pages::favicon))
         .route("/healthz", get(pages::health))
+        .layer(from_fn_with_state(state.clone(), flash::clear_shown))
+        .layer(from_fn_with_state(state.clone(), csrf::protect))
+        .layer(from_fn(error::render))
+        .layer(from_fn(security::headers))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(CompressionLayer::new())
         .with_state(state)
 }

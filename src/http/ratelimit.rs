@@ -16,7 +16,11 @@ pub struct RateLimiter {
 impl RateLimiter {
     /// Allows `limit` events per key within `window`.
     pub fn new(limit: usize, window: Duration) -> Self {
-        RateLimiter { limit, window, events: Mutex::new(HashMap::new()) }
+        RateLimiter {
+            limit,
+            window,
+            events: Mutex::new(HashMap::new()),
+        }
     }
 
     /// Records an event for `key`; returns `Err(wait)` when the key is over its limit.
@@ -24,10 +28,16 @@ impl RateLimiter {
         let now = Instant::now();
         let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
         if map.len() > 100_000 {
-            map.retain(|_, q| q.back().is_some_and(|t| now.duration_since(*t) < self.window));
+            map.retain(|_, q| {
+                q.back()
+                    .is_some_and(|t| now.duration_since(*t) < self.window)
+            });
         }
         let queue = map.entry(key.to_string()).or_default();
-        while queue.front().is_some_and(|t| now.duration_since(*t) >= self.window) {
+        while queue
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= self.window)
+        {
             queue.pop_front();
         }
         if queue.len() >= self.limit {
@@ -40,7 +50,10 @@ impl RateLimiter {
 
     /// Forgets the events of `key` (after a successful login).
     pub fn reset(&self, key: &str) {
-        self.events.lock().unwrap_or_else(|e| e.into_inner()).remove(key);
+        self.events
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(key);
     }
 }
 

@@ -1,8 +1,22 @@
-//! What every handler can reach: the database and settings.
+//! What every handler can reach: the database, the search engine, the mail outbox and settings.
 
 use std::sync::Arc;
+use std::time::Duration;
 
+use passerelle_index::Engine;
+
+use super::ratelimit::RateLimiter;
+use crate::mail::{OutboxHandle, Site};
 use crate::store::Db;
+
+/// Settings of the web app, read once at start.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Public base URL (links in emails); `https://…` turns on `Secure` cookies.
+    pub public_url: String,
+    /// Whether the demo data set is loaded (the home page then shows the demo accounts).
+    pub demo: bool,
+}
 
 /// Shared application state, cheap to clone.
 #[derive(Clone)]
@@ -12,18 +26,65 @@ pub struct AppState {
 
 struct Inner {
     db: Db,
+    engine: Arc<Engine>,
+    mail: OutboxHandle,
+    config: WebConfig,
+    login_by_account: RateLimiter,
+    login_by_address: RateLimiter,
 }
 
 impl AppState {
     /// Builds the state.
-    pub fn new(db: Db) -> Self {
+    pub fn new(db: Db, engine: Arc<Engine>, mail: OutboxHandle, config: WebConfig) -> Self {
         AppState {
-            inner: Arc::new(Inner { db }),
+            inner: Arc::new(Inner {
+                db,
+                engine,
+                mail,
+                config,
+                login_by_account: RateLimiter::new(5, Duration::from_secs(15 * 60)),
+                login_by_address: RateLimiter::new(20, Duration::from_secs(15 * 60)),
+            }),
         }
     }
 
     /// The database.
     pub fn db(&self) -> &Db {
         &self.inner.db
+    }
+
+    /// The search and matching engine.
+    pub fn engine(&self) -> &Engine {
+        &self.inner.engine
+    }
+
+    /// Wakes the mail worker after a commit that enqueued messages.
+    pub fn mail(&self) -> &OutboxHandle {
+        &self.inner.mail
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &WebConfig {
+        &self.inner.config
+    }
+
+    /// Links in emails point here.
+    pub fn site(&self) -> Site {
+        Site::new(&self.inner.config.public_url)
+    }
+
+    /// Whether cookies carry `Secure` (the public URL is HTTPS).
+    pub fn secure_cookies(&self) -> bool {
+        self.inner.config.public_url.starts_with("https://")
+    }
+
+    /// Login attempts per account (5 per 15 minutes).
+    pub fn login_by_account(&self) -> &RateLimiter {
+        &self.inner.login_by_account
+    }
+
+    /// Login attempts per client address (20 per 15 minutes).
+    pub fn login_by_address(&self) -> &RateLimiter {
+        &self.inner.login_by_address
     }
 }

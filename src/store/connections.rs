@@ -313,3 +313,12 @@ pub async fn completed_count(pool: &AnyPool, expert_id: i64) -> Result<i64, Stor
     .fetch_one(pool)
     .await?)
 }
+
+/// Counts accepted connections on the whole platform.
+pub async fn count_accepted(pool: &AnyPool) -> Result<i64, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM connections WHERE status = 'accepted'")
+            .fetch_one(pool)
+            .await?,
+    )
+}

@@ -253,3 +253,32 @@ pub async fn delete(
     }
     changelog::append(conn, &[(Entity::Expert, r#ref, ChangeKind::Delete)]).await
 }
+
+/// Ties an expert profile to the account that owns it.
+pub async fn link_user(
+    conn: &mut AnyConnection,
+    r#ref: &str,
+    user_id: i64,
+) -> Result<(), StoreError> {
+    let done = sqlx::query("UPDATE experts SET user_id = $1 WHERE ref = $2")
+        .bind(user_id)
+        .bind(r#ref)
+        .execute(&mut *conn)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// The expert profile owned by an account, if any.
+pub async fn of_user(pool: &AnyPool, user_id: i64) -> Result<Option<ExpertRecord>, StoreError> {
+    let sql = format!("{SELECT} WHERE user_id = $1");
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
+}

@@ -165,6 +165,23 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<MissionRecord>, StoreError> {
         .collect()
 }
 
+/// Reads the newest published, visible missions (at most `limit`), newest first.
+pub async fn latest_published(
+    pool: &AnyPool,
+    limit: i64,
+) -> Result<Vec<MissionRecord>, StoreError> {
+    let sql = format!(
+        "{SELECT} WHERE m.status = 'published' AND m.hidden = 0 ORDER BY m.id DESC LIMIT $1"
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(limit)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}
+
 /// Counts published, visible missions.
 pub async fn count_published(pool: &AnyPool) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(

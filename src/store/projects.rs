@@ -172,6 +172,23 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<ProjectRecord>, StoreError> {
         .collect()
 }
 
+/// Reads the newest published, visible projects (at most `limit`), newest first.
+pub async fn latest_published(
+    pool: &AnyPool,
+    limit: i64,
+) -> Result<Vec<ProjectRecord>, StoreError> {
+    let sql = format!(
+        "{SELECT} WHERE m.status = 'published' AND m.hidden = 0 ORDER BY m.id DESC LIMIT $1"
+    );
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(limit)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}
+
 /// Counts published, visible projects.
 pub async fn count_published(pool: &AnyPool) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(

@@ -22,6 +22,19 @@ pub struct HomeView {
     pub latest_missions: Vec<MissionCard>,
     /// Latest published projects (a few).
     pub latest_projects: Vec<ProjectCard>,
+    /// Demo instances only: accounts a newcomer can log in with.
+    pub demo_accounts: Vec<DemoAccount>,
+}
+
+/// A demo account shown on the home page of a demo instance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoAccount {
+    /// What the account is ("Modérateur — CIGEM").
+    pub label: String,
+    /// Login address.
+    pub email: String,
+    /// Password (demo data only).
+    pub password: String,
 }
 
 /// The home page.
@@ -38,6 +51,17 @@ pub fn home(ctx: &PageContext, v: &HomeView) -> Markup {
             (stat(v.missions, Site::MissionsOne, Site::MissionsMany))
             (stat(v.projects, Site::ProjectsOne, Site::ProjectsMany))
             (stat(v.connections, Site::ConnectionsOne, Site::ConnectionsMany))
+        }
+        @if ctx.user.is_none() && !v.demo_accounts.is_empty() {
+            section.demo aria-labelledby="demo-accounts" {
+                h2 #demo-accounts { (ctx.t(Site::DemoAccounts)) }
+                p { (ctx.t(Site::DemoAccountsLead)) }
+                ul {
+                    @for a in &v.demo_accounts {
+                        li { strong { (a.label) } " : " code { (a.email) } " — " (ctx.t(Site::DemoPassword)) " " code { (a.password) } }
+                    }
+                }
+            }
         }
         @if ctx.user.is_none() {
             div.cta {

@@ -18,6 +18,7 @@ fn home_and_about_render() {
         connections: 56,
         latest_missions: (1..4).map(mission_card).collect(),
         latest_projects: (1..4).map(project_card).collect(),
+        demo_accounts: vec![],
     };
     let h = each(ALL, |c| home(c, &v).into_string());
     assert!(

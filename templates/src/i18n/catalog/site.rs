@@ -3,6 +3,9 @@
 catalog! {
     /// Home and about pages.
     Site {
+        DemoAccounts => "Comptes de démonstration", "Demo accounts";
+        DemoAccountsLead => "Cette instance tourne avec des données de démonstration. Connectez-vous avec l’un de ces comptes pour essayer chaque rôle :", "This instance runs on demo data. Log in with one of these accounts to try each role:";
+        DemoPassword => "mot de passe", "password";
         HomeTitle => "Passerelle : la diaspora malienne au service du pays", "Passerelle: Mali’s diaspora at work at home";
         HomeLead => "Les universités et instituts du Mali publient des missions d’enseignement et de recherche, les associations de ressortissants proposent des projets pour leurs villages ; Passerelle leur présente les experts de la diaspora qui peuvent y répondre, et explique pourquoi.", "Mali’s universities and institutes post teaching and research missions, hometown associations propose village projects; Passerelle introduces the diaspora experts who can take them on, and explains why.";
         HomeFigures => "Passerelle en chiffres", "Passerelle in figures";
