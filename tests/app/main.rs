@@ -13,3 +13,5 @@ mod mail_send;
 mod mail_server;
 mod mail_throughput;
 mod storage;
+mod web;
+mod web_basics;

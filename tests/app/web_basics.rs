@@ -1,0 +1,117 @@
+//! What every page shares: language choice, security headers, CSRF refusal, error pages.
+
+use crate::cli_serve::start;
+use crate::helpers::{Engine, TestDb};
+use crate::on_both_engines;
+use crate::web::WebClient;
+
+async fn language_follows_browser_then_choice(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    let client = WebClient::new(&server.base);
+    let english = client
+        .http()
+        .get(format!("{}/", server.base))
+        .header("accept-language", "en-GB,en;q=0.9")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        english.contains("lang=\"en\""),
+        "Accept-Language: en gives English"
+    );
+    let french = client.get("/").await;
+    assert!(
+        french.body.contains("lang=\"fr\""),
+        "French without a choice"
+    );
+
+    let switched = client.get("/lang/en?next=%2Fabout").await;
+    assert_eq!(switched.status, 303);
+    assert_eq!(switched.location.as_deref(), Some("/about"));
+    assert!(
+        switched
+            .set_cookies
+            .iter()
+            .any(|c| c.starts_with("passerelle_lang=en")
+                && c.contains("HttpOnly")
+                && c.contains("SameSite=Lax"))
+    );
+    let about = client.get("/about").await;
+    assert!(about.body.contains("lang=\"en\""), "the choice persists");
+    let away = client.get("/lang/fr?next=https%3A%2F%2Fevil.example").await;
+    assert_eq!(away.location.as_deref(), Some("/"), "no open redirect");
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(language_choice_on, language_follows_browser_then_choice);
+
+async fn headers_csrf_and_errors(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &[]);
+    let client = WebClient::new(&server.base);
+    let home = client.get("/").await;
+    assert_eq!(home.status, 200);
+    let csp = home
+        .headers
+        .get("content-security-policy")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(csp.contains("script-src 'none'") && csp.contains("frame-ancestors 'none'"));
+    assert_eq!(home.headers.get("x-frame-options").unwrap(), "DENY");
+    assert_eq!(
+        home.headers.get("x-content-type-options").unwrap(),
+        "nosniff"
+    );
+    assert!(
+        home.set_cookies
+            .iter()
+            .any(|c| c.starts_with("passerelle_csrf=") && c.contains("HttpOnly"))
+    );
+
+    let refused = client
+        .post_form_without_csrf("/lang/en", &[("a", "b")])
+        .await;
+    assert_eq!(
+        refused.status, 403,
+        "a form without the CSRF token is refused"
+    );
+    let forged = client
+        .post_form_without_csrf("/lang/en", &[("csrf", "not-the-token")])
+        .await;
+    assert_eq!(forged.status, 403);
+
+    let missing = client.get("/no-such-page").await;
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("<h1>") && missing.body.contains("lang=\"fr\""));
+    let problem = client.get("/api/v1/no-such-thing").await;
+    assert_eq!(problem.status, 404);
+    assert_eq!(
+        problem.headers.get("content-type").unwrap(),
+        "application/problem+json"
+    );
+
+    let css = client
+        .get(&passerelle_templates::assets::style_css_href())
+        .await;
+    assert_eq!(css.status, 200);
+    assert!(
+        css.headers
+            .get("cache-control")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(headers_csrf_errors_on, headers_csrf_and_errors);
