@@ -36,7 +36,8 @@ fn canonical(mut v: Value) -> Value {
     v
 }
 
-fn import_dev(db: &TestDb) -> std::process::Output {
+/// Imports the development set through the CLI.
+pub fn import_dev(db: &TestDb) -> std::process::Output {
     let dev = dev_data();
     db.run(&[
         "import",

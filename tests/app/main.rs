@@ -6,7 +6,9 @@
 mod helpers;
 
 mod cli_import;
+mod cli_matching;
 mod cli_serve;
+mod faults_import;
 mod mail_faults;
 mod mail_rules;
 mod mail_send;
