@@ -15,3 +15,5 @@ mod mail_throughput;
 mod storage;
 mod web;
 mod web_basics;
+mod web_experts;
+mod web_session;

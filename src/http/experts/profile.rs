@@ -72,8 +72,7 @@ pub async fn save(
         .map(|r| r.expert.email.clone())
         .unwrap_or_else(|| user.email.clone());
     match parse(&form, lang, r#ref, email) {
-        Err((errors, mut view)) => {
-            view.errors = errors;
+        Err(mut view) => {
             view.skill_suggestions = suggestions(&view.skills, &view.disciplines, lang);
             let mut ctx = page.ctx;
             ctx.flash.clear();
@@ -220,13 +219,13 @@ impl Errors {
     }
 }
 
-/// Validates every field; on failure, all the errors and the form as typed.
+/// Validates every field; on failure, the form as typed with all the errors.
 fn parse(
     form: &FormFields,
     lang: Lang,
     r#ref: String,
     email: String,
-) -> Result<(Expert, Option<String>), (FieldErrors, ExpertFormView)> {
+) -> Result<(Expert, Option<String>), Box<ExpertFormView>> {
     let view = view_from_form(form);
     let mut errs = Errors {
         lang,
@@ -370,7 +369,10 @@ fn parse(
     }
 
     if !errs.list.is_empty() {
-        return Err((FieldErrors(errs.list), view));
+        return Err(Box::new(ExpertFormView {
+            errors: FieldErrors(errs.list),
+            ..view
+        }));
     }
     let expert = Expert {
         r#ref,

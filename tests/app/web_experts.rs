@@ -1,0 +1,410 @@
+//! The experts' pages and the connections, through the real server with the demo data:
+//! profile form, dashboard recommendations, directory access, contact privacy, interest,
+//! answers, mails and post-mission reports.
+
+use std::time::Duration;
+
+use passerelle::store::users::{self, NewUser, Role};
+use passerelle::store::{connections, experts};
+
+use crate::cli_serve::start;
+use crate::helpers::{Engine, TestDb};
+use crate::on_both_engines;
+use crate::web::WebClient;
+use crate::web_session::login_as;
+
+const EXPERT: &str = "expert@demo.passerelle.ml";
+const USTTB: &str = "usttb@demo.passerelle.ml";
+const YELIMANE: &str = "yelimane@demo.passerelle.ml";
+const DIEMA: &str = "diema@demo.passerelle.ml";
+const MODERATOR: &str = "moderation@demo.passerelle.ml";
+
+/// The demo expert D-E001's profile, edited.
+fn profile_form<'a>(headline: &'a str, country: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("name", "Oumar Kanouté"),
+        ("headline", headline),
+        ("bio", "Hydrogéologue des milieux fissurés."),
+        (
+            "skills",
+            "hydrogéologie des aquifères de socle\nprospection géophysique électrique",
+        ),
+        ("skill_add", "essais de pompage"),
+        ("disciplines", "sciences de la terre"),
+        ("languages", "fr"),
+        ("languages", "bm"),
+        ("other_languages", "snk"),
+        ("residence_country", country),
+        ("residence_city", "Poitiers"),
+        ("home_region", "kayes"),
+        ("home_commune", "Yélimané"),
+        ("degree", "PhD"),
+        ("avail_from_0", "2027-01-15"),
+        ("avail_to_0", "2027-03-31"),
+        ("modes", "onsite"),
+        ("modes", "remote"),
+        ("offers", "teaching"),
+        ("phone", "+33 6 12 34 56 78"),
+    ]
+}
+
+/// Waits until an `.eml` file under the data folder's `mail/` is addressed to `to`.
+async fn wait_for_mail(db: &TestDb, to: &str) -> String {
+    let dir = db.dir.path().join("mail");
+    for _ in 0..100 {
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for e in entries.filter_map(Result::ok) {
+                let path = e.path();
+                if path.extension().is_some_and(|x| x == "eml")
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                    && text.contains(&format!("To: {to}"))
+                {
+                    return text;
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("no mail to {to} under {}", dir.display());
+}
+
+async fn profile_edit_round_trip(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    let expert = WebClient::new(&server.base);
+    login_as(&expert, &db, EXPERT).await;
+
+    let form = expert.get("/me/profile").await;
+    assert_eq!(form.status, 200);
+    assert!(form.body.contains("Maître de conférences en hydrogéologie"));
+    assert!(
+        form.body
+            .contains("<datalist id=\"skill-suggestions\"><option")
+    );
+
+    let saved = expert
+        .post_form(
+            "/me/profile",
+            &profile_form("Professeur en hydrogéologie", "FR"),
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(saved.location.as_deref(), Some("/me"));
+    let again = expert.get("/me/profile").await;
+    assert!(again.body.contains("Professeur en hydrogéologie"));
+    assert!(again.body.contains("essais de pompage"));
+    assert!(again.body.contains("+33 6 12 34 56 78"));
+
+    // A bad country and a window ending before it starts: 422, each field named, nothing written.
+    let mut bad = profile_form("Titre qui ne doit pas être enregistré", "ZZ");
+    bad.retain(|(k, _)| *k != "avail_to_0");
+    bad.push(("avail_to_0", "2027-01-01"));
+    let refused = expert.post_form("/me/profile", &bad).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("id=\"f-residence-country-err\""));
+    assert!(refused.body.contains("Code de pays inconnu"));
+    assert!(refused.body.contains("id=\"f-avail-to-0-err\""));
+    assert!(
+        refused.body.contains("Titre qui ne doit pas"),
+        "the typed values stay"
+    );
+    let store = db.connect().await;
+    let stored = experts::get(&store.pool, "D-E001").await.unwrap();
+    assert_eq!(stored.expert.headline, "Professeur en hydrogéologie");
+    assert_eq!(stored.expert.residence_country, "FR");
+    assert_eq!(stored.phone.as_deref(), Some("+33 6 12 34 56 78"));
+    assert_eq!(stored.expert.skills.len(), 3);
+
+    // A new expert account without a profile is sent to the form, then creates one.
+    let mut conn = store.pool.acquire().await.unwrap();
+    users::create(
+        &mut conn,
+        &NewUser {
+            email: "awa@example.org".into(),
+            password_hash: "x".into(),
+            display_name: "Awa Traoré".into(),
+            role: Role::Expert,
+            organisation_id: None,
+            lang: "fr".into(),
+            email_verified: true,
+        },
+    )
+    .await
+    .unwrap();
+    drop(conn);
+    let awa = WebClient::new(&server.base);
+    login_as(&awa, &db, "awa@example.org").await;
+    let sent = awa.get("/me").await;
+    assert_eq!(sent.status, 303);
+    assert_eq!(sent.location.as_deref(), Some("/me/profile"));
+    let created = awa
+        .post_form(
+            "/me/profile",
+            &[
+                ("name", "Awa Traoré"),
+                ("headline", "Pédiatre, CHU de Bordeaux"),
+                ("skills", "pédiatrie\nnéonatologie"),
+                ("languages", "fr"),
+                ("residence_country", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, 303, "{}", created.body);
+    let user = users::by_email(&store.pool, "awa@example.org")
+        .await
+        .unwrap();
+    let mine = experts::of_user(&store.pool, user.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(mine.expert.email, "awa@example.org");
+    assert_eq!(mine.expert.residence_country, "FR");
+    assert_eq!(awa.get("/me").await.status, 200);
+    store.close().await;
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(profile_edit_round_trip_on, profile_edit_round_trip);
+
+async fn dashboard_recommends_missions_with_reasons(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    let expert = WebClient::new(&server.base);
+    login_as(&expert, &db, EXPERT).await;
+    let me = expert.get("/me").await;
+    assert_eq!(me.status, 200);
+    assert!(me.body.contains("Recommandé pour vous"));
+    assert!(
+        me.body.contains("href=\"/missions/D-M001\""),
+        "D-M001 (groundwater geophysics) is recommended: {}",
+        me.body
+    );
+    assert!(me.body.contains("Pourquoi") && me.body.contains("class=\"reasons\""));
+    assert!(me.body.contains("Missions accomplies"));
+    let english = expert
+        .http()
+        .get(format!("{}/me", server.base))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(english.contains("Recommended for you") && english.contains("Why:"));
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(
+    dashboard_recommendations_on,
+    dashboard_recommends_missions_with_reasons
+);
+
+async fn directory_is_for_verified_organisations(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    let anonymous = WebClient::new(&server.base);
+    for path in ["/experts", "/experts/D-E001"] {
+        let r = anonymous.get(path).await;
+        assert_eq!(r.status, 303, "{path}");
+        assert!(r.location.unwrap_or_default().starts_with("/login"));
+    }
+    for email in [EXPERT, DIEMA] {
+        let c = WebClient::new(&server.base);
+        login_as(&c, &db, email).await;
+        assert_eq!(c.get("/experts").await.status, 403, "{email}");
+        assert_eq!(c.get("/experts/D-E002").await.status, 403, "{email}");
+    }
+    for email in [USTTB, MODERATOR] {
+        let c = WebClient::new(&server.base);
+        login_as(&c, &db, email).await;
+        let list = c.get("/experts").await;
+        assert_eq!(list.status, 200, "{email}");
+        assert!(list.body.contains("Oumar Kanouté"));
+        let kayes = c.get("/experts?q=hydrog%C3%A9ologie&region=kayes").await;
+        assert!(
+            kayes.body.contains("href=\"/experts/D-E001\""),
+            "{}",
+            kayes.body
+        );
+        let profile = c.get("/experts/D-E001").await;
+        assert_eq!(profile.status, 200);
+        assert!(
+            profile
+                .body
+                .contains("Maître de conférences en hydrogéologie")
+        );
+        assert!(
+            profile
+                .body
+                .contains("hydrogéologie des aquifères de socle")
+        );
+        assert!(
+            !profile.body.contains("o.kanoute@example.org"),
+            "no contact"
+        );
+        assert!(
+            profile
+                .body
+                .contains("<dt>Missions accomplies</dt><dd>0</dd>")
+        );
+    }
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(directory_access_on, directory_is_for_verified_organisations);
+
+async fn interest_accept_contacts_and_report(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    let store = db.connect().await;
+    let expert = WebClient::new(&server.base);
+    let usttb = WebClient::new(&server.base);
+    let yelimane = WebClient::new(&server.base);
+    login_as(&expert, &db, EXPERT).await;
+    login_as(&usttb, &db, USTTB).await;
+    login_as(&yelimane, &db, YELIMANE).await;
+
+    // Interest, then the same again: a friendly error.
+    let message = [("message", "Je peux venir trois semaines en février.")];
+    let sent = expert
+        .post_form("/missions/D-M001/interest", &message)
+        .await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    assert_eq!(sent.location.as_deref(), Some("/missions/D-M001"));
+    let twice = expert
+        .post_form("/missions/D-M001/interest", &message)
+        .await;
+    assert_eq!(twice.status, 303);
+    assert!(
+        twice
+            .set_cookies
+            .iter()
+            .any(|c| c.starts_with("passerelle_flash=e%3A")),
+        "{:?}",
+        twice.set_cookies
+    );
+    assert_eq!(
+        usttb
+            .post_form("/missions/D-M001/interest", &message)
+            .await
+            .status,
+        403,
+        "only experts express interest"
+    );
+    let mail = wait_for_mail(&db, USTTB).await;
+    assert!(mail.contains("Oumar Kanout"), "{mail}");
+    let e001 = experts::get(&store.pool, "D-E001").await.unwrap();
+    let conns = connections::of_expert(&store.pool, e001.id).await.unwrap();
+    assert_eq!(conns.len(), 1);
+    let id = conns[0].id;
+
+    // Before acceptance neither side sees the other's contact.
+    assert!(
+        !usttb
+            .get("/experts/D-E001")
+            .await
+            .body
+            .contains("o.kanoute@example.org")
+    );
+    assert!(!expert.get("/me").await.body.contains(USTTB));
+
+    // A third party, and the side that asked, may not answer.
+    let accept = format!("/connections/{id}/accept");
+    assert_eq!(yelimane.post_form(&accept, &[]).await.status, 403);
+    assert_eq!(expert.post_form(&accept, &[]).await.status, 403);
+    let accepted = usttb.post_form(&accept, &[]).await;
+    assert_eq!(accepted.status, 303, "{}", accepted.body);
+    let answered = wait_for_mail(&db, EXPERT).await;
+    assert!(
+        answered.contains("Kanout") || answered.contains("USTTB"),
+        "{answered}"
+    );
+    let declined_late = usttb
+        .post_form(&format!("/connections/{id}/decline"), &[])
+        .await;
+    assert_eq!(
+        declined_late.status, 303,
+        "already answered: a message, no change"
+    );
+    assert_eq!(
+        connections::get(&store.pool, id).await.unwrap().status,
+        connections::ConnectionStatus::Accepted
+    );
+
+    // Now both see each other's contact.
+    let profile = usttb.get("/experts/D-E001").await;
+    assert!(profile.body.contains("mailto:o.kanoute@example.org"));
+    let me = expert.get("/me").await;
+    assert!(me.body.contains(&format!("mailto:{USTTB}")), "{}", me.body);
+    assert!(me.body.contains(&format!("/connections/{id}/report")));
+
+    // Reports: a third party cannot, a bad form is refused, a good one completes the mission.
+    let report = format!("/connections/{id}/report");
+    assert_eq!(yelimane.get(&report).await.status, 403);
+    assert_eq!(expert.get(&report).await.status, 200);
+    let bad = expert
+        .post_form(
+            &report,
+            &[("what_done", ""), ("people_trained", "beaucoup")],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("id=\"f-what-done-err\""));
+    assert!(bad.body.contains("id=\"f-people-trained-err\""));
+    assert_eq!(
+        connections::completed_count(&store.pool, e001.id)
+            .await
+            .unwrap(),
+        0
+    );
+    let done = expert
+        .post_form(
+            &report,
+            &[
+                (
+                    "what_done",
+                    "Module de géophysique, 3 semaines, terrain à Kati.",
+                ),
+                ("how_it_went", "Très bien."),
+                ("people_trained", "24"),
+                ("courses_delivered", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert_eq!(
+        connections::completed_count(&store.pool, e001.id)
+            .await
+            .unwrap(),
+        1
+    );
+    let org_report = usttb
+        .post_form(
+            &report,
+            &[("what_done", "Cours dispensé, étudiants ravis.")],
+        )
+        .await;
+    assert_eq!(org_report.status, 303);
+    let again = expert.get(&report).await;
+    assert_eq!(again.status, 303, "one report per side");
+    assert!(
+        usttb
+            .get("/experts/D-E001")
+            .await
+            .body
+            .contains("<dt>Missions accomplies</dt><dd>1</dd>")
+    );
+    store.close().await;
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(interest_to_report_on, interest_accept_contacts_and_report);
