@@ -162,6 +162,20 @@ async fn profile_edit_round_trip(engine: Engine, test: &str) {
     assert_eq!(mine.expert.email, "awa@example.org");
     assert_eq!(mine.expert.residence_country, "FR");
     assert_eq!(awa.get("/me").await.status, 200);
+
+    // The search index follows the change log: the new profile shows in the directory.
+    let moderator = WebClient::new(&server.base);
+    login_as(&moderator, &db, MODERATOR).await;
+    let mut found = false;
+    for _ in 0..50 {
+        let list = moderator.get("/experts?q=n%C3%A9onatologie").await;
+        if list.body.contains("Awa Traoré") {
+            found = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(found, "the new expert is searchable");
     store.close().await;
     drop(server);
     db.drop_db().await;

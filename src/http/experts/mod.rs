@@ -5,6 +5,7 @@
 mod dashboard;
 mod directory;
 mod profile;
+mod profile_form;
 
 use axum::Router;
 use axum::routing::get;
