@@ -4,8 +4,9 @@
 
 use std::time::Duration;
 
+use passerelle::store::connections::{ConnectionStatus, Initiator, NewConnection};
 use passerelle::store::users::{self, NewUser, Role};
-use passerelle::store::{connections, experts};
+use passerelle::store::{connections, experts, missions};
 
 use crate::cli_serve::start;
 use crate::helpers::{Engine, TestDb};
@@ -210,6 +211,48 @@ async fn dashboard_recommends_missions_with_reasons(engine: Engine, test: &str) 
         .await
         .unwrap();
     assert!(english.contains("Recommended for you") && english.contains("Why:"));
+
+    // An invitation from USTTB waits on the dashboard; only the expert answers it.
+    let store = db.connect().await;
+    let e001 = experts::get(&store.pool, "D-E001").await.unwrap();
+    let m001 = missions::get(&store.pool, "D-M001").await.unwrap();
+    let mut conn = store.pool.acquire().await.unwrap();
+    let id = connections::create(
+        &mut conn,
+        &NewConnection {
+            expert_id: e001.id,
+            organisation_id: m001.organisation_id,
+            opportunity_kind: "mission",
+            opportunity_ref: "D-M001".into(),
+            initiated_by: Initiator::Organisation,
+            message: Some("Venez enseigner chez nous.".into()),
+        },
+    )
+    .await
+    .unwrap();
+    drop(conn);
+    let me = expert.get("/me").await;
+    assert!(
+        me.body
+            .contains(&format!("action=\"/connections/{id}/accept\""))
+    );
+    assert!(
+        me.body
+            .contains(&format!("action=\"/connections/{id}/decline\""))
+    );
+    let usttb = WebClient::new(&server.base);
+    login_as(&usttb, &db, USTTB).await;
+    let decline = format!("/connections/{id}/decline");
+    assert_eq!(usttb.post_form(&decline, &[]).await.status, 403);
+    let declined = expert.post_form(&decline, &[]).await;
+    assert_eq!(declined.status, 303);
+    assert_eq!(declined.location.as_deref(), Some("/me"));
+    assert_eq!(
+        connections::get(&store.pool, id).await.unwrap().status,
+        ConnectionStatus::Declined
+    );
+    wait_for_mail(&db, USTTB).await;
+    store.close().await;
     drop(server);
     db.drop_db().await;
 }
@@ -351,7 +394,7 @@ async fn interest_accept_contacts_and_report(engine: Engine, test: &str) {
     );
     assert_eq!(
         connections::get(&store.pool, id).await.unwrap().status,
-        connections::ConnectionStatus::Accepted
+        ConnectionStatus::Accepted
     );
 
     // Now both see each other's contact.
