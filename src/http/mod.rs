@@ -3,10 +3,12 @@
 //! Each area of the site has its own module with a `routes()` function returning a
 //! `Router<AppState>`; [`router`] merges them and adds the middlewares.
 
+pub mod connections;
 pub mod context;
 pub mod cookies;
 pub mod csrf;
 pub mod error;
+pub mod experts;
 pub mod flash;
 pub mod pages;
 pub mod ratelimit;
@@ -35,6 +37,8 @@ pub fn router(state: AppState) -> Router {
         .route("/static/style.css", get(pages::style))
         .route("/static/favicon.svg", get(pages::favicon))
         .route("/healthz", get(pages::health))
+        .merge(experts::routes())
+        .merge(connections::routes())
         .layer(from_fn_with_state(state.clone(), flash::clear_shown))
         .layer(from_fn_with_state(state.clone(), csrf::protect))
         .layer(from_fn(error::render))

@@ -282,3 +282,17 @@ pub async fn of_user(pool: &AnyPool, user_id: i64) -> Result<Option<ExpertRecord
         .map(from_row)
         .transpose()
 }
+
+/// Sets the phone number of an expert (shown only to accepted connections; not indexed).
+pub async fn set_phone(
+    conn: &mut AnyConnection,
+    r#ref: &str,
+    phone: Option<&str>,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE experts SET phone = $1 WHERE ref = $2")
+        .bind(phone.map(str::to_string))
+        .bind(r#ref)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

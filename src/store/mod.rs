@@ -14,6 +14,7 @@ pub mod organisations;
 pub mod outbox;
 pub mod pledges;
 pub mod projects;
+pub mod reports;
 pub mod rows;
 pub mod sessions;
 pub mod users;

@@ -17,3 +17,5 @@ mod mail_throughput;
 mod storage;
 mod web;
 mod web_basics;
+mod web_experts;
+mod web_session;

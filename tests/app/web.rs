@@ -132,6 +132,13 @@ impl WebClient {
         .await
     }
 
+    /// Puts a cookie in this client's jar, as if the site had set it.
+    pub fn set_cookie(&self, name: &str, value: &str) {
+        let url = Url::parse(&self.base).expect("base URL");
+        self.jar
+            .add_cookie_str(&format!("{name}={value}; Path=/"), &url);
+    }
+
     /// The underlying HTTP client (cookies kept), for JSON calls.
     pub fn http(&self) -> &Client {
         &self.http

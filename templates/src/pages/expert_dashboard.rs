@@ -1,9 +1,9 @@
 //! The expert's own dashboard: recommendations with reasons, connections, notification and data controls.
 
 use crate::components::connection::{ConnectionView, connection_list};
-use crate::components::score_bar;
+use crate::components::{dl_row, score_bar};
 use crate::i18n::catalog::{C, Ex};
-use crate::i18n::date_range;
+use crate::i18n::{date_range, int};
 use crate::layout::{PageContext, page};
 use crate::model::{Kind, NotificationPref};
 use crate::pages::account::privacy_sections;
@@ -43,6 +43,8 @@ pub struct ExpertDashboardView {
     pub connections: Vec<ConnectionView>,
     /// Notification preference.
     pub notifications: NotificationPref,
+    /// Number of missions completed through Passerelle.
+    pub completed_missions: u64,
 }
 
 fn recommendation(ctx: &PageContext, r: &Recommendation) -> Markup {
@@ -72,6 +74,7 @@ pub fn expert_dashboard(ctx: &PageContext, v: &ExpertDashboardView) -> Markup {
     let body = html! {
         h1 { (ctx.t(Ex::DashboardTitle)) }
         p.lead { (v.name) " · " a href=(routes::ME_PROFILE) { (ctx.t(Ex::EditProfile)) } }
+        dl.facts { (dl_row(ctx.t(Ex::CompletedMissions), &int(ctx.lang, v.completed_missions))) }
         @if !v.profile_gaps.is_empty() {
             div.flash.ok {
                 p { (ctx.t(Ex::ProfileGaps)) }

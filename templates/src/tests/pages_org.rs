@@ -71,6 +71,7 @@ fn expert_pages_render_and_hide_contact_unless_given() {
             connection(3, ConnectionState::Declined),
         ],
         notifications: NotificationPref::WeeklyDigest,
+        completed_missions: 2,
     };
     let h = each(&[Some(Role::Expert)], |c| {
         expert_dashboard(c, &d).into_string()

@@ -33,6 +33,11 @@ catalog! {
         ContentRestored => "Contenu rétabli.", "Content restored.";
         EmailRequeued => "E-mail remis en file d’envoi.", "E-mail queued again.";
         FormErrors => "Le formulaire contient des erreurs.", "The form has errors.";
+        AlreadyInterested => "Vous avez déjà marqué votre intérêt pour cette offre.", "You have already expressed interest in this posting.";
+        AlreadyAnswered => "Cette mise en relation a déjà reçu une réponse.", "This connection was already answered.";
+        ReportAlreadySent => "Vous avez déjà envoyé votre compte rendu pour cette mission.", "You have already sent your report for this mission.";
+        ReportNotDue => "Le compte rendu est possible une fois la mise en relation acceptée.", "A report can be written once the connection is accepted.";
+        ProfileFirst => "Créez d’abord votre profil d’expert.", "Create your expert profile first.";
     }
 }
 
