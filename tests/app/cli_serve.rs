@@ -21,10 +21,16 @@ impl Drop for Server {
 
 /// Starts `passerelle serve` on a free port with `extra` flags and waits until it listens.
 pub fn start(db: &TestDb, extra: &[&str]) -> Server {
+    start_in(db, db.dir.path(), extra)
+}
+
+/// Like [`start`], with its own data folder (a second process sharing the database).
+pub fn start_in(db: &TestDb, data_dir: &std::path::Path, extra: &[&str]) -> Server {
     let mut args = vec!["serve", "--addr", "127.0.0.1:0"];
     args.extend_from_slice(extra);
     let mut child = db
         .command(&args)
+        .env("PASSERELLE_DATA_DIR", data_dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()

@@ -14,6 +14,7 @@ mod mail_rules;
 mod mail_send;
 mod mail_server;
 mod mail_throughput;
+mod search_sync;
 mod storage;
 mod web;
 mod web_basics;
