@@ -106,13 +106,13 @@ pub async fn settle(conn: &mut AnyConnection, id: i64, confirm: bool) -> Result<
 /// Sum of confirmed and of pending pledges to a project, in cents.
 pub async fn totals(pool: &AnyPool, project_id: i64) -> Result<(i64, i64), StoreError> {
     let confirmed: Option<i64> = sqlx::query_scalar(
-        "SELECT SUM(amount_cents) FROM pledges WHERE project_id = $1 AND status = 'confirmed'",
+        "SELECT CAST(SUM(amount_cents) AS BIGINT) FROM pledges WHERE project_id = $1 AND status = 'confirmed'",
     )
     .bind(project_id)
     .fetch_one(pool)
     .await?;
     let pending: Option<i64> = sqlx::query_scalar(
-        "SELECT SUM(amount_cents) FROM pledges WHERE project_id = $1 AND status = 'pending'",
+        "SELECT CAST(SUM(amount_cents) AS BIGINT) FROM pledges WHERE project_id = $1 AND status = 'pending'",
     )
     .bind(project_id)
     .fetch_one(pool)
