@@ -3,7 +3,7 @@
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 
 /// Shortest password accepted.
-pub const MIN_PASSWORD: usize = 10;
+pub const MIN_PASSWORD: usize = 12;
 
 /// Why a password operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -42,7 +42,7 @@ pub async fn verify(password: String, stored: String) -> Result<bool, PasswordEr
 /// Checks the password rules; returns the reason in French and English when refused.
 pub fn check_rules(password: &str, email: &str) -> Result<(), (&'static str, &'static str)> {
     if password.chars().count() < MIN_PASSWORD {
-        return Err(("au moins 10 caractères", "at least 10 characters"));
+        return Err(("au moins 12 caractères", "at least 12 characters"));
     }
     if password.chars().count() > 256 {
         return Err(("au plus 256 caractères", "at most 256 characters"));

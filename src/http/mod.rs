@@ -3,6 +3,7 @@
 //! Each area of the site has its own module with a `routes()` function returning a
 //! `Router<AppState>`; [`router`] merges them and adds the middlewares.
 
+pub mod accounts;
 pub mod connections;
 pub mod context;
 pub mod cookies;
@@ -37,6 +38,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/style.css", get(pages::style))
         .route("/static/favicon.svg", get(pages::favicon))
         .route("/healthz", get(pages::health))
+        .merge(accounts::routes())
         .merge(experts::routes())
         .merge(connections::routes())
         .layer(from_fn_with_state(state.clone(), flash::clear_shown))

@@ -1,0 +1,392 @@
+//! Accounts: sign-up, address verification, log in and log out.
+
+use std::net::SocketAddr;
+
+use axum::Form;
+use axum::Router;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::StatusCode;
+use axum::http::header::SET_COOKIE;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use maud::Markup;
+use passerelle_templates::i18n::catalog::{Note, V};
+use passerelle_templates::i18n::t;
+use passerelle_templates::pages::{self, login::LoginView, signup::SignupView};
+use passerelle_templates::{FieldErrors, FlashKind, Lang, routes};
+use serde::Deserialize;
+
+use super::context::Page;
+use super::{AppError, AppState, cookies, flash};
+use crate::mail::{self, Recipient};
+use crate::store::StoreError;
+use crate::store::sessions::{self, Purpose};
+use crate::store::users::{self, NewUser, Role};
+
+/// How long a session lasts (30 days).
+const SESSION_SECONDS: i64 = 30 * 24 * 3600;
+/// How long an address-verification link stays valid (7 days).
+const VERIFY_SECONDS: i64 = 7 * 24 * 3600;
+
+/// The account routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(routes::LOGIN, get(login_form).post(login))
+        .route(routes::LOGOUT, axum::routing::post(logout))
+        .route(routes::SIGNUP, get(signup_form).post(signup))
+        .route("/verify-email", get(verify_email))
+}
+
+/// Query of the login page.
+#[derive(Debug, Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// The login page.
+pub async fn login_form(page: Page, Query(q): Query<NextQuery>) -> Response {
+    if page.user.is_some() {
+        return flash::see_other(
+            &q.next
+                .map(|n| flash::safe_next(&n))
+                .unwrap_or_else(|| "/".into()),
+        );
+    }
+    pages::login(
+        &page.ctx,
+        &LoginView {
+            next: q.next.map(|n| flash::safe_next(&n)),
+            ..LoginView::default()
+        },
+    )
+    .into_response()
+}
+
+/// The login form as posted.
+#[derive(Debug, Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+/// Checks the password, opens a new session and goes where the visitor was going.
+pub async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    page: Page,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, AppError> {
+    let email = users::normalise_email(&form.email);
+    let wait = state
+        .login_by_address()
+        .check(&peer.ip().to_string())
+        .and_then(|()| state.login_by_account().check(&email));
+    if let Err(wait) = wait {
+        return Err(AppError::TooManyRequests(wait.as_secs().max(1)));
+    }
+    let failed = |page: &Page| {
+        let view = LoginView {
+            email: form.email.clone(),
+            next: form.next.clone().map(|n| flash::safe_next(&n)),
+            errors: FieldErrors(vec![(
+                "email".into(),
+                t(page.ctx.lang, Note::LoginFailed).into(),
+            )]),
+        };
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pages::login(&page.ctx, &view),
+        )
+            .into_response()
+    };
+    let user = match users::by_email(&state.db().pool, &email).await {
+        Ok(u) => u,
+        Err(StoreError::NotFound) => {
+            // Spend the same time as a real check, so timing does not tell which addresses exist.
+            let dummy = DUMMY_HASH
+                .get_or_try_init(|| crate::auth::hash(crate::store::sessions::new_secret()))
+                .await
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+            let _ = crate::auth::verify(form.password.clone(), dummy.clone()).await;
+            return Ok(failed(&page));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let ok = crate::auth::verify(form.password.clone(), user.password_hash.clone())
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    if !ok || user.password_hash.is_empty() {
+        return Ok(failed(&page));
+    }
+    state.login_by_account().reset(&email);
+    let mut conn = state.db().pool.acquire().await?;
+    let secret = sessions::create(&mut conn, user.id, SESSION_SECONDS).await?;
+    drop(conn);
+    let lang = Lang::from_code(&user.lang).unwrap_or(page.ctx.lang);
+    let next = form
+        .next
+        .as_deref()
+        .map(flash::safe_next)
+        .unwrap_or_else(|| landing(user.role).into());
+    let mut response = flash::redirect(&state, &next, FlashKind::Success, t(lang, Note::SignedIn));
+    let headers = response.headers_mut();
+    // A new session id on every login: an old cookie planted by someone else is worthless.
+    for cookie in [
+        cookies::set(
+            cookies::SESSION,
+            &secret,
+            Some(SESSION_SECONDS),
+            state.secure_cookies(),
+        ),
+        cookies::set(
+            cookies::LANG,
+            lang.code(),
+            Some(365 * 24 * 3600),
+            state.secure_cookies(),
+        ),
+    ] {
+        if let Ok(v) = cookie.parse() {
+            headers.append(SET_COOKIE, v);
+        }
+    }
+    Ok(response)
+}
+
+/// An argon2id hash of a random secret, checked when the address is unknown.
+static DUMMY_HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+
+/// Where each role lands after logging in.
+fn landing(role: Role) -> &'static str {
+    match role {
+        Role::Expert => routes::ME,
+        Role::InstitutionMember | Role::AssociationMember => routes::ORGANISATION,
+        Role::Moderator => routes::MODERATION,
+    }
+}
+
+/// Ends the session.
+pub async fn logout(
+    State(state): State<AppState>,
+    page: Page,
+    headers: axum::http::HeaderMap,
+) -> Result<Response, AppError> {
+    if let Some(secret) = cookies::get(&headers, cookies::SESSION) {
+        let mut conn = state.db().pool.acquire().await?;
+        sessions::delete(&mut conn, &secret).await?;
+    }
+    let mut response = flash::redirect(
+        &state,
+        "/",
+        FlashKind::Success,
+        t(page.ctx.lang, Note::SignedOut),
+    );
+    if let Ok(v) = cookies::set(cookies::SESSION, "", Some(0), state.secure_cookies()).parse() {
+        response.headers_mut().append(SET_COOKIE, v);
+    }
+    Ok(response)
+}
+
+/// Query of the sign-up page.
+#[derive(Debug, Deserialize)]
+pub struct RoleQuery {
+    role: Option<String>,
+}
+
+/// The sign-up page.
+pub async fn signup_form(page: Page, Query(q): Query<RoleQuery>) -> Markup {
+    pages::signup(
+        &page.ctx,
+        &SignupView {
+            role: q
+                .role
+                .filter(|r| role_of(r).is_some())
+                .unwrap_or_else(|| "expert".into()),
+            name: String::new(),
+            email: String::new(),
+            language: page.ctx.lang,
+            errors: FieldErrors::default(),
+        },
+    )
+}
+
+/// The sign-up form as posted.
+#[derive(Debug, Deserialize)]
+pub struct SignupForm {
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    language: String,
+}
+
+fn role_of(code: &str) -> Option<Role> {
+    match code {
+        "expert" => Some(Role::Expert),
+        "institution" => Some(Role::InstitutionMember),
+        "association" => Some(Role::AssociationMember),
+        _ => None,
+    }
+}
+
+/// A plausible e-mail address: one `@`, something on both sides, a dot in the domain.
+pub fn looks_like_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.contains(char::is_whitespace)
+        && email.len() <= 254
+}
+
+/// Creates the account, sends the verification link and signs the new user in.
+pub async fn signup(
+    State(state): State<AppState>,
+    page: Page,
+    Form(form): Form<SignupForm>,
+) -> Result<Response, AppError> {
+    let lang = page.ctx.lang;
+    let mut errors = Vec::new();
+    let role = role_of(&form.role);
+    if role.is_none() {
+        errors.push(("role".to_string(), t(lang, V::ChooseOne).to_string()));
+    }
+    let name = form.name.trim();
+    if name.is_empty() {
+        errors.push(("name".into(), t(lang, V::Required).into()));
+    } else if name.chars().count() > 120 {
+        errors.push(("name".into(), t(lang, V::TooLong).replace("{max}", "120")));
+    }
+    let email = users::normalise_email(&form.email);
+    if !looks_like_email(&email) {
+        errors.push(("email".into(), t(lang, V::InvalidEmail).into()));
+    }
+    if crate::auth::check_rules(&form.password, &email).is_err() {
+        errors.push(("password".into(), t(lang, V::PasswordTooShort).into()));
+    }
+    let chosen_lang = Lang::from_code(&form.language).unwrap_or(lang);
+    let render = |errors: Vec<(String, String)>| {
+        let view = SignupView {
+            role: form.role.clone(),
+            name: form.name.clone(),
+            email: form.email.clone(),
+            language: chosen_lang,
+            errors: FieldErrors(errors),
+        };
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pages::signup(&page.ctx, &view),
+        )
+            .into_response()
+    };
+    let Some(role) = role.filter(|_| errors.is_empty()) else {
+        return Ok(render(errors));
+    };
+    let hash = crate::auth::hash(form.password.clone())
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut tx = state.db().pool.begin().await?;
+    let created = users::create(
+        &mut tx,
+        &NewUser {
+            email: email.clone(),
+            password_hash: hash,
+            display_name: name.to_string(),
+            role,
+            organisation_id: None,
+            lang: chosen_lang.code().into(),
+            email_verified: false,
+        },
+    )
+    .await;
+    let user_id = match created {
+        Ok(id) => id,
+        Err(StoreError::Conflict(_)) => {
+            return Ok(render(vec![(
+                "email".into(),
+                t(lang, V::EmailTaken).into(),
+            )]));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let token =
+        sessions::issue_token(&mut tx, user_id, Purpose::Verify, None, VERIFY_SECONDS).await?;
+    let link = format!("{}/verify-email?token={token}", state.site().base_url);
+    let to = Recipient::new(&email, chosen_lang.code(), Some(name));
+    mail::enqueue(&mut tx, &mail::messages::address_verification(&to, &link)).await?;
+    let secret = sessions::create(&mut tx, user_id, SESSION_SECONDS).await?;
+    tx.commit().await?;
+    state.mail().notify();
+    let next = match role {
+        Role::Expert => routes::ME_PROFILE,
+        _ => routes::ORGANISATION_EDIT,
+    };
+    let mut response = flash::redirect(
+        &state,
+        next,
+        FlashKind::Success,
+        t(chosen_lang, Note::AccountCreated),
+    );
+    for cookie in [
+        cookies::set(
+            cookies::SESSION,
+            &secret,
+            Some(SESSION_SECONDS),
+            state.secure_cookies(),
+        ),
+        cookies::set(
+            cookies::LANG,
+            chosen_lang.code(),
+            Some(365 * 24 * 3600),
+            state.secure_cookies(),
+        ),
+    ] {
+        if let Ok(v) = cookie.parse() {
+            response.headers_mut().append(SET_COOKIE, v);
+        }
+    }
+    Ok(response)
+}
+
+/// Query of the verification link.
+#[derive(Debug, Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+/// Confirms an address from the link sent by mail.
+pub async fn verify_email(
+    State(state): State<AppState>,
+    page: Page,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, AppError> {
+    let lang = page.ctx.lang;
+    let mut tx = state.db().pool.begin().await?;
+    let Some((user_id, _)) = sessions::use_token(&mut tx, &q.token, Purpose::Verify).await? else {
+        return Ok(flash::redirect(
+            &state,
+            "/",
+            FlashKind::Error,
+            t(lang, Note::LinkInvalid),
+        ));
+    };
+    users::mark_verified(&mut tx, user_id).await?;
+    tx.commit().await?;
+    Ok(flash::redirect(
+        &state,
+        "/",
+        FlashKind::Success,
+        t(lang, Note::EmailConfirmed),
+    ))
+}
