@@ -196,14 +196,16 @@ async fn published_opportunities(db: &Db) -> Result<Vec<OpportunityDoc>, StoreEr
     let mut docs: Vec<OpportunityDoc> = missions::all(&db.pool)
         .await?
         .into_iter()
-        .filter(|m| crate::search::follower::is_public(m.status, m.hidden))
+        .filter(|m| crate::search::follower::is_public(m.status, m.hidden, m.organisation_verified))
         .map(|m| mission_doc(&m.mission))
         .collect();
     docs.extend(
         projects::all(&db.pool)
             .await?
             .into_iter()
-            .filter(|p| crate::search::follower::is_public(p.status, p.hidden))
+            .filter(|p| {
+                crate::search::follower::is_public(p.status, p.hidden, p.organisation_verified)
+            })
             .map(|p| project_doc(&p.project)),
     );
     Ok(docs)

@@ -12,6 +12,7 @@ pub mod error;
 pub mod experts;
 pub mod flash;
 pub mod pages;
+pub mod postings;
 pub mod ratelimit;
 pub mod security;
 pub mod session;
@@ -39,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/favicon.svg", get(pages::favicon))
         .route("/healthz", get(pages::health))
         .merge(accounts::routes())
+        .merge(postings::routes())
         .merge(experts::routes())
         .merge(connections::routes())
         .layer(from_fn_with_state(state.clone(), flash::clear_shown))

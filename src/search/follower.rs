@@ -27,9 +27,10 @@ pub enum FollowError {
     Index(#[from] passerelle_index::IndexError),
 }
 
-/// Whether a stored posting should be found by searches and matching.
-pub fn is_public(status: MissionStatus, hidden: bool) -> bool {
-    status == MissionStatus::Published && !hidden
+/// Whether a stored posting should be found by searches and matching: published, not
+/// hidden by a moderator, and posted by a verified organisation.
+pub fn is_public(status: MissionStatus, hidden: bool, organisation_verified: bool) -> bool {
+    status == MissionStatus::Published && !hidden && organisation_verified
 }
 
 /// Applies every change after the index's cursor; returns how many changes were applied.
@@ -81,7 +82,7 @@ async fn apply_experts(db: &Db, engine: &Engine, refs: Vec<String>) -> Result<()
 async fn apply_missions(db: &Db, engine: &Engine, refs: Vec<String>) -> Result<(), FollowError> {
     for r in refs {
         match missions::get(&db.pool, &r).await {
-            Ok(m) if is_public(m.status, m.hidden) => {
+            Ok(m) if is_public(m.status, m.hidden, m.organisation_verified) => {
                 engine.upsert_opportunity(&mission_doc(&m.mission))?
             }
             Ok(_) | Err(StoreError::NotFound) => engine.delete(DocKind::Mission, &r)?,
@@ -94,7 +95,7 @@ async fn apply_missions(db: &Db, engine: &Engine, refs: Vec<String>) -> Result<(
 async fn apply_projects(db: &Db, engine: &Engine, refs: Vec<String>) -> Result<(), FollowError> {
     for r in refs {
         match projects::get(&db.pool, &r).await {
-            Ok(p) if is_public(p.status, p.hidden) => {
+            Ok(p) if is_public(p.status, p.hidden, p.organisation_verified) => {
                 engine.upsert_opportunity(&project_doc(&p.project))?
             }
             Ok(_) | Err(StoreError::NotFound) => engine.delete(DocKind::Project, &r)?,

@@ -35,7 +35,7 @@ pub async fn rebuild(db: &Db, engine: &Engine, bar: &ProgressBar) -> Result<Rebu
     }
     for m in all_missions
         .iter()
-        .filter(|m| is_public(m.status, m.hidden))
+        .filter(|m| is_public(m.status, m.hidden, m.organisation_verified))
     {
         engine.upsert_opportunity(&mission_doc(&m.mission))?;
         done.missions += 1;
@@ -43,7 +43,7 @@ pub async fn rebuild(db: &Db, engine: &Engine, bar: &ProgressBar) -> Result<Rebu
     }
     for p in all_projects
         .iter()
-        .filter(|p| is_public(p.status, p.hidden))
+        .filter(|p| is_public(p.status, p.hidden, p.organisation_verified))
     {
         engine.upsert_opportunity(&project_doc(&p.project))?;
         done.projects += 1;

@@ -25,6 +25,8 @@ pub struct MissionRecord {
     pub status: MissionStatus,
     /// Hidden by a moderator.
     pub hidden: bool,
+    /// Whether a moderator verified the posting organisation (only then is it public).
+    pub organisation_verified: bool,
     /// The mission.
     pub mission: Mission,
 }
@@ -46,7 +48,7 @@ const COLUMNS: &[&str] = &[
     "updated_at",
 ];
 
-const SELECT: &str = "SELECT m.id, m.organisation_id, m.status, m.hidden, m.ref, o.name AS institution, m.title, m.description, m.skills, m.discipline, m.level, m.language, m.region, m.start_date, m.end_date, m.mode FROM missions m JOIN organisations o ON o.id = m.organisation_id";
+const SELECT: &str = "SELECT m.id, m.organisation_id, o.verified AS organisation_verified, m.status, m.hidden, m.ref, o.name AS institution, m.title, m.description, m.skills, m.discipline, m.level, m.language, m.region, m.start_date, m.end_date, m.mode FROM missions m JOIN organisations o ON o.id = m.organisation_id";
 
 fn on_conflict() -> String {
     let sets: Vec<String> = COLUMNS
@@ -126,6 +128,7 @@ fn from_row(row: &AnyRow) -> Result<MissionRecord, StoreError> {
         status: MissionStatus::parse(&status)
             .ok_or_else(|| StoreError::Corrupt(format!("status {status}")))?,
         hidden: boolean(row, "hidden")?,
+        organisation_verified: boolean(row, "organisation_verified")?,
         mission: Mission {
             r#ref: text(row, "ref")?,
             institution: text(row, "institution")?,

@@ -26,6 +26,8 @@ pub struct ProjectRecord {
     pub status: MissionStatus,
     /// Hidden by a moderator.
     pub hidden: bool,
+    /// Whether a moderator verified the posting organisation (only then is it public).
+    pub organisation_verified: bool,
     /// The project.
     pub project: Project,
 }
@@ -48,7 +50,7 @@ const COLUMNS: &[&str] = &[
     "updated_at",
 ];
 
-const SELECT: &str = "SELECT m.id, m.organisation_id, m.status, m.hidden, m.ref, o.name AS association, m.title, m.description, m.skills, m.sector, m.region, m.commune, m.language, m.budget_cents, m.funding_sought_cents, m.start_date, m.end_date FROM projects m JOIN organisations o ON o.id = m.organisation_id";
+const SELECT: &str = "SELECT m.id, m.organisation_id, o.verified AS organisation_verified, m.status, m.hidden, m.ref, o.name AS association, m.title, m.description, m.skills, m.sector, m.region, m.commune, m.language, m.budget_cents, m.funding_sought_cents, m.start_date, m.end_date FROM projects m JOIN organisations o ON o.id = m.organisation_id";
 
 fn on_conflict() -> String {
     let sets: Vec<String> = COLUMNS
@@ -129,6 +131,7 @@ fn from_row(row: &AnyRow) -> Result<ProjectRecord, StoreError> {
         status: MissionStatus::parse(&status)
             .ok_or_else(|| StoreError::Corrupt(format!("status {status}")))?,
         hidden: boolean(row, "hidden")?,
+        organisation_verified: boolean(row, "organisation_verified")?,
         project: Project {
             r#ref: text(row, "ref")?,
             association: text(row, "association")?,

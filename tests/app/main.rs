@@ -20,4 +20,5 @@ mod web;
 mod web_accounts;
 mod web_basics;
 mod web_experts;
+mod web_postings;
 mod web_session;

@@ -54,7 +54,7 @@ pub async fn posting(pool: &AnyPool, kind: &str, r#ref: &str) -> Result<Posting,
             kind: "project",
             title: p.project.title.clone(),
             organisation_id: p.organisation_id,
-            public: is_public(p.status, p.hidden),
+            public: is_public(p.status, p.hidden, p.organisation_verified),
         })
     } else {
         let m = missions::get(pool, r#ref).await?;
@@ -62,7 +62,7 @@ pub async fn posting(pool: &AnyPool, kind: &str, r#ref: &str) -> Result<Posting,
             kind: "mission",
             title: m.mission.title.clone(),
             organisation_id: m.organisation_id,
-            public: is_public(m.status, m.hidden),
+            public: is_public(m.status, m.hidden, m.organisation_verified),
         })
     }
 }

@@ -1,0 +1,371 @@
+//! The owner's actions on a posting: publish (which tells the best-matching experts), close,
+//! and invite an expert, within the limits that protect experts from solicitation.
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use passerelle_index::OpportunityDoc;
+use passerelle_templates::FlashKind;
+use passerelle_templates::i18n::catalog::{Note, Op};
+use passerelle_templates::i18n::t;
+use serde::Deserialize;
+use sqlx::AnyConnection;
+
+use super::{Visibility, mission_visibility, project_visibility, require_owner};
+use crate::domain::MissionStatus;
+use crate::http::context::Page;
+use crate::http::experts::engine_lang;
+use crate::http::session::SignedIn;
+use crate::http::{AppError, AppState, flash};
+use crate::mail::{self, MatchNotice, Recipient};
+use crate::search::convert::{mission_doc, project_doc};
+use crate::store::connections::{self, Initiator, NewConnection};
+use crate::store::users::{self, Role};
+use crate::store::{StoreError, experts, missions, organisations, projects};
+
+/// Experts told about a newly published posting: the best eligible ones above this score.
+pub const MATCH_NOTIFY_THRESHOLD: f32 = 0.15;
+/// At most this many experts are told about one posting.
+const MATCH_NOTIFY_MAX: usize = 10;
+/// An organisation may invite one expert at most this many times in [`INVITE_WINDOW_SECS`].
+const INVITES_PER_WINDOW: i64 = 2;
+/// The invitation window: about a month.
+const INVITE_WINDOW_SECS: i64 = 30 * 24 * 3600;
+
+/// Which kind of posting an action is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Mission,
+    Project,
+}
+
+impl Kind {
+    fn code(self) -> &'static str {
+        match self {
+            Kind::Mission => "mission",
+            Kind::Project => "project",
+        }
+    }
+
+    fn path(self, r: &str) -> String {
+        match self {
+            Kind::Mission => passerelle_templates::routes::mission(r),
+            Kind::Project => passerelle_templates::routes::project(r),
+        }
+    }
+}
+
+/// A posting loaded for an action: who may see it, its title and its engine document.
+struct Loaded {
+    visibility: Visibility,
+    title: String,
+    organisation: String,
+    doc: OpportunityDoc,
+}
+
+async fn load(state: &AppState, kind: Kind, r: &str) -> Result<Loaded, AppError> {
+    let pool = &state.db().pool;
+    Ok(match kind {
+        Kind::Mission => {
+            let m = missions::get(pool, r).await?;
+            Loaded {
+                visibility: mission_visibility(&m),
+                title: m.mission.title.clone(),
+                organisation: m.mission.institution.clone(),
+                doc: mission_doc(&m.mission),
+            }
+        }
+        Kind::Project => {
+            let p = projects::get(pool, r).await?;
+            Loaded {
+                visibility: project_visibility(&p),
+                title: p.project.title.clone(),
+                organisation: p.project.association.clone(),
+                doc: project_doc(&p.project),
+            }
+        }
+    })
+}
+
+async fn set_status(
+    conn: &mut AnyConnection,
+    state: &AppState,
+    kind: Kind,
+    r: &str,
+    status: MissionStatus,
+) -> Result<(), StoreError> {
+    match kind {
+        Kind::Mission => missions::set_status(conn, state.db().backend, r, status).await,
+        Kind::Project => projects::set_status(conn, state.db().backend, r, status).await,
+    }
+}
+
+async fn change_status(
+    state: AppState,
+    user: users::User,
+    page: Page,
+    kind: Kind,
+    r: String,
+    status: MissionStatus,
+) -> Result<Response, AppError> {
+    let posting = load(&state, kind, &r).await?;
+    require_owner(&user, posting.visibility)?;
+    let mut tx = state.db().pool.begin().await?;
+    set_status(&mut tx, &state, kind, &r, status).await?;
+    let mut told = 0;
+    if status == MissionStatus::Published
+        && posting.visibility.status == MissionStatus::Draft
+        && posting.visibility.organisation_verified
+    {
+        told = notify_matching_experts(&mut tx, &state, kind, &r, &posting).await?;
+    }
+    tx.commit().await?;
+    if told > 0 {
+        state.mail().notify();
+    }
+    let note = if status == MissionStatus::Published {
+        Note::Published
+    } else {
+        Note::Closed
+    };
+    Ok(flash::redirect(
+        &state,
+        &kind.path(&r),
+        FlashKind::Success,
+        t(page.ctx.lang, note),
+    ))
+}
+
+/// Tells the best eligible experts about a newly published posting, each by their own
+/// preference (at once, weekly digest, never), in the publishing transaction.
+async fn notify_matching_experts(
+    conn: &mut AnyConnection,
+    state: &AppState,
+    kind: Kind,
+    r: &str,
+    posting: &Loaded,
+) -> Result<usize, AppError> {
+    let matches = state.engine().match_experts(&posting.doc, MATCH_NOTIFY_MAX);
+    let site = state.site();
+    let url = format!("{}{}", site.base_url, kind.path(r));
+    let now = crate::store::now();
+    let mut told = 0;
+    for m in matches
+        .iter()
+        .filter(|m| m.eligible && m.score >= MATCH_NOTIFY_THRESHOLD)
+    {
+        let record = match experts::get(&state.db().pool, &m.r#ref).await {
+            Ok(e) => e,
+            Err(StoreError::NotFound) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        let Some(user_id) = record.user_id else {
+            continue;
+        };
+        let user = users::get(&state.db().pool, user_id).await?;
+        let lang = passerelle_templates::Lang::from_code(&user.lang)
+            .unwrap_or(passerelle_templates::Lang::Fr);
+        let notice = MatchNotice {
+            opportunity_ref: r.to_string(),
+            title: posting.title.clone(),
+            organisation: posting.organisation.clone(),
+            reasons: m
+                .reasons
+                .iter()
+                .map(|x| x.text(engine_lang(lang)))
+                .collect(),
+            url: url.clone(),
+        };
+        let to = Recipient::new(&user.email, &user.lang, Some(&user.display_name));
+        mail::notify_match(conn, &site, &to, user.notify, &notice, now).await?;
+        told += 1;
+    }
+    Ok(told)
+}
+
+/// POST `/missions/{ref}/publish`.
+pub async fn publish_mission(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    page: Page,
+    Path(r): Path<String>,
+) -> Result<Response, AppError> {
+    change_status(
+        state,
+        user,
+        page,
+        Kind::Mission,
+        r,
+        MissionStatus::Published,
+    )
+    .await
+}
+
+/// POST `/missions/{ref}/close`.
+pub async fn close_mission(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    page: Page,
+    Path(r): Path<String>,
+) -> Result<Response, AppError> {
+    change_status(state, user, page, Kind::Mission, r, MissionStatus::Closed).await
+}
+
+/// POST `/projects/{ref}/publish`.
+pub async fn publish_project(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    page: Page,
+    Path(r): Path<String>,
+) -> Result<Response, AppError> {
+    change_status(
+        state,
+        user,
+        page,
+        Kind::Project,
+        r,
+        MissionStatus::Published,
+    )
+    .await
+}
+
+/// POST `/projects/{ref}/close`.
+pub async fn close_project(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    page: Page,
+    Path(r): Path<String>,
+) -> Result<Response, AppError> {
+    change_status(state, user, page, Kind::Project, r, MissionStatus::Closed).await
+}
+
+/// The invitation form: which expert, and an optional message.
+#[derive(Debug, Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    expert: String,
+    #[serde(default)]
+    message: String,
+}
+
+async fn invite(
+    state: AppState,
+    user: users::User,
+    page: Page,
+    kind: Kind,
+    r: String,
+    form: InviteForm,
+) -> Result<Response, AppError> {
+    let posting = load(&state, kind, &r).await?;
+    require_owner(&user, posting.visibility)?;
+    if user.role == Role::Expert {
+        return Err(AppError::Forbidden);
+    }
+    let lang = page.ctx.lang;
+    let back = kind.path(&r);
+    if posting.visibility.status != MissionStatus::Published {
+        return Err(AppError::Unprocessable(
+            t(lang, Note::FormErrors).to_string(),
+        ));
+    }
+    let pool = &state.db().pool;
+    let expert = match experts::get(pool, form.expert.trim()).await {
+        Ok(e) if !e.hidden => e,
+        Ok(_) | Err(StoreError::NotFound) => return Err(AppError::NotFound),
+        Err(e) => return Err(e.into()),
+    };
+    let organisation_id = posting.visibility.organisation_id;
+    let since = crate::store::now() - INVITE_WINDOW_SECS;
+    let (recent, same) =
+        connections::invitations(pool, organisation_id, expert.id, since, (kind.code(), &r))
+            .await?;
+    if same {
+        return Ok(flash::redirect(
+            &state,
+            &back,
+            FlashKind::Error,
+            t(lang, Op::InviteLimitPosting),
+        ));
+    }
+    if recent >= INVITES_PER_WINDOW {
+        return Ok(flash::redirect(
+            &state,
+            &back,
+            FlashKind::Error,
+            t(lang, Op::InviteLimitMonth),
+        ));
+    }
+    let message: String = form.message.trim().chars().take(2000).collect();
+    let organisation = organisations::get(pool, organisation_id).await?;
+    let mut tx = pool.begin().await?;
+    let created = connections::create(
+        &mut tx,
+        &NewConnection {
+            expert_id: expert.id,
+            organisation_id,
+            opportunity_kind: kind.code(),
+            opportunity_ref: r.clone(),
+            initiated_by: Initiator::Organisation,
+            message: (!message.is_empty()).then_some(message.clone()),
+        },
+    )
+    .await;
+    let connection_id = match created {
+        Ok(id) => id,
+        Err(StoreError::Conflict(_)) => {
+            return Ok(flash::redirect(
+                &state,
+                &back,
+                FlashKind::Error,
+                t(lang, Op::InviteLimitPosting),
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if let Some(uid) = expert.user_id {
+        let owner = users::get(pool, uid).await?;
+        let to = Recipient::new(&owner.email, &owner.lang, Some(&owner.display_name));
+        let notice = mail::notices::ConnectionNotice {
+            connection_id,
+            other_party: organisation.name.clone(),
+            opportunity_title: posting.title.clone(),
+            message: (!message.is_empty()).then_some(message),
+            url: format!(
+                "{}{}",
+                state.site().base_url,
+                passerelle_templates::routes::ME
+            ),
+        };
+        mail::enqueue(&mut tx, &mail::notices::invitation_received(&to, &notice)).await?;
+    }
+    tx.commit().await?;
+    state.mail().notify();
+    Ok(flash::redirect(
+        &state,
+        &back,
+        FlashKind::Success,
+        t(lang, Note::InvitationSent),
+    ))
+}
+
+/// POST `/missions/{ref}/invite`.
+pub async fn invite_to_mission(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    page: Page,
+    Path(r): Path<String>,
+    Form(form): Form<InviteForm>,
+) -> Result<Response, AppError> {
+    invite(state, user, page, Kind::Mission, r, form).await
+}
+
+/// POST `/projects/{ref}/invite`.
+pub async fn invite_to_project(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    page: Page,
+    Path(r): Path<String>,
+    Form(form): Form<InviteForm>,
+) -> Result<Response, AppError> {
+    invite(state, user, page, Kind::Project, r, form).await
+}

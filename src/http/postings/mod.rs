@@ -1,0 +1,133 @@
+//! Missions and village projects: search pages, detail pages, and the owner's actions
+//! (publish, close, invite) and pledges. Who may see or touch what is decided here, once.
+
+pub mod actions;
+pub mod detail;
+pub mod list;
+pub mod pledge;
+
+use axum::Router;
+use axum::routing::{get, post};
+use passerelle_templates::components::opportunity::Responsiveness;
+
+use super::{AppError, AppState};
+use crate::domain::MissionStatus;
+use crate::store::users::{Role, User};
+use crate::store::{StoreError, connections};
+
+/// The postings routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/missions", get(list::missions))
+        .route("/projects", get(list::projects))
+        .route("/missions/{ref}", get(detail::mission))
+        .route("/projects/{ref}", get(detail::project))
+        .route("/missions/{ref}/publish", post(actions::publish_mission))
+        .route("/missions/{ref}/close", post(actions::close_mission))
+        .route("/projects/{ref}/publish", post(actions::publish_project))
+        .route("/projects/{ref}/close", post(actions::close_project))
+        .route("/missions/{ref}/invite", post(actions::invite_to_mission))
+        .route("/projects/{ref}/invite", post(actions::invite_to_project))
+        .route("/projects/{ref}/pledges", post(pledge::pledge))
+        .route(
+            "/projects/{ref}/pledges/{id}/confirm",
+            post(pledge::confirm),
+        )
+}
+
+/// What the viewer may do with one posting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// A member of the owning organisation.
+    Owner,
+    /// A moderator.
+    Moderator,
+    /// Anyone else, when the posting is public.
+    Public,
+}
+
+/// The facts about a posting that decide who sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Visibility {
+    /// Life-cycle status.
+    pub status: MissionStatus,
+    /// Hidden by a moderator.
+    pub hidden: bool,
+    /// The owning organisation.
+    pub organisation_id: i64,
+    /// Whether a moderator verified it.
+    pub organisation_verified: bool,
+}
+
+impl Visibility {
+    /// Public: published (or filled/closed, kept for the record), not hidden, and posted by
+    /// a verified organisation.
+    pub fn is_public(self) -> bool {
+        self.status != MissionStatus::Draft && !self.hidden && self.organisation_verified
+    }
+}
+
+/// Decides the viewer's access to a posting; drafts and hidden postings of others are
+/// reported as missing (404), not forbidden, so their existence does not leak.
+pub fn access(user: Option<&User>, v: Visibility) -> Result<Access, AppError> {
+    if let Some(u) = user {
+        if u.organisation_id == Some(v.organisation_id) && u.role != Role::Expert {
+            return Ok(Access::Owner);
+        }
+        if u.role == Role::Moderator {
+            return Ok(Access::Moderator);
+        }
+    }
+    if v.is_public() {
+        Ok(Access::Public)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// Only the owning organisation's members may act on a posting: others get 403 when the
+/// posting is public and 404 when it is not.
+pub fn require_owner(user: &User, v: Visibility) -> Result<(), AppError> {
+    match access(Some(user), v)? {
+        Access::Owner => Ok(()),
+        Access::Moderator | Access::Public => Err(AppError::Forbidden),
+    }
+}
+
+/// The organisation's responsiveness to experts' interests, once it has received some.
+pub async fn responsiveness(
+    state: &AppState,
+    organisation_id: i64,
+) -> Result<Option<Responsiveness>, StoreError> {
+    let (answered, total, median) =
+        connections::responsiveness(&state.db().pool, organisation_id).await?;
+    if total == 0 {
+        return Ok(None);
+    }
+    Ok(Some(Responsiveness {
+        answered_pct: u32::try_from(answered * 100 / total).unwrap_or(0),
+        median_days: median
+            .map(|s| u32::try_from((s + 86_399) / 86_400).unwrap_or(0))
+            .unwrap_or(0),
+    }))
+}
+
+/// Who may see a mission.
+pub fn mission_visibility(r: &crate::store::missions::MissionRecord) -> Visibility {
+    Visibility {
+        status: r.status,
+        hidden: r.hidden,
+        organisation_id: r.organisation_id,
+        organisation_verified: r.organisation_verified,
+    }
+}
+
+/// Who may see a project.
+pub fn project_visibility(r: &crate::store::projects::ProjectRecord) -> Visibility {
+    Visibility {
+        status: r.status,
+        hidden: r.hidden,
+        organisation_id: r.organisation_id,
+        organisation_verified: r.organisation_verified,
+    }
+}
