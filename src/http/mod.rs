@@ -11,6 +11,7 @@ pub mod csrf;
 pub mod error;
 pub mod experts;
 pub mod flash;
+pub mod organisation;
 pub mod pages;
 pub mod postings;
 pub mod ratelimit;
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(pages::health))
         .merge(accounts::routes())
         .merge(postings::routes())
+        .merge(organisation::routes())
         .merge(experts::routes())
         .merge(connections::routes())
         .layer(from_fn_with_state(state.clone(), flash::clear_shown))

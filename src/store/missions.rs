@@ -168,6 +168,21 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<MissionRecord>, StoreError> {
         .collect()
 }
 
+/// Reads an organisation's missions, newest first, whatever their status.
+pub async fn of_organisation(
+    pool: &AnyPool,
+    organisation_id: i64,
+) -> Result<Vec<MissionRecord>, StoreError> {
+    let sql = format!("{SELECT} WHERE m.organisation_id = $1 ORDER BY m.id DESC");
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(organisation_id)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}
+
 /// Reads the newest published, visible missions (at most `limit`), newest first.
 pub async fn latest_published(
     pool: &AnyPool,

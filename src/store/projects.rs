@@ -175,6 +175,21 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<ProjectRecord>, StoreError> {
         .collect()
 }
 
+/// Reads an organisation's projects, newest first, whatever their status.
+pub async fn of_organisation(
+    pool: &AnyPool,
+    organisation_id: i64,
+) -> Result<Vec<ProjectRecord>, StoreError> {
+    let sql = format!("{SELECT} WHERE m.organisation_id = $1 ORDER BY m.id DESC");
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(organisation_id)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}
+
 /// Reads the newest published, visible projects (at most `limit`), newest first.
 pub async fn latest_published(
     pool: &AnyPool,

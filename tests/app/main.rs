@@ -20,5 +20,6 @@ mod web;
 mod web_accounts;
 mod web_basics;
 mod web_experts;
+mod web_org;
 mod web_postings;
 mod web_session;

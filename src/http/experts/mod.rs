@@ -4,7 +4,7 @@
 
 mod dashboard;
 mod directory;
-mod profile;
+pub mod profile;
 mod profile_form;
 
 use axum::Router;

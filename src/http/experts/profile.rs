@@ -154,7 +154,7 @@ fn view_of(record: &ExpertRecord) -> ExpertFormView {
 
 /// Vocabulary labels for the skill datalist: completions of the first word of each skill
 /// and discipline already given, or a few per letter for an empty profile.
-fn suggestions(skills: &str, disciplines: &str, lang: Lang) -> Vec<String> {
+pub fn suggestions(skills: &str, disciplines: &str, lang: Lang) -> Vec<String> {
     let vocab = Vocabulary::bundled();
     let lang = engine_lang(lang);
     let prefixes: Vec<String> = skills

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod detail;
+pub mod forms;
 pub mod list;
 pub mod pledge;
 
@@ -20,6 +21,22 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/missions", get(list::missions))
         .route("/projects", get(list::projects))
+        .route(
+            "/missions/new",
+            get(forms::new_mission).post(forms::create_mission),
+        )
+        .route(
+            "/projects/new",
+            get(forms::new_project).post(forms::create_project),
+        )
+        .route(
+            "/missions/{ref}/edit",
+            get(forms::edit_mission).post(forms::update_mission),
+        )
+        .route(
+            "/projects/{ref}/edit",
+            get(forms::edit_project).post(forms::update_project),
+        )
         .route("/missions/{ref}", get(detail::mission))
         .route("/projects/{ref}", get(detail::project))
         .route("/missions/{ref}/publish", post(actions::publish_mission))

@@ -47,6 +47,7 @@ catalog! {
         Required => "Ce champ est obligatoire.", "This field is required.";
         TooLong => "{max} caractères au plus.", "At most {max} characters.";
         InvalidEmail => "Adresse e-mail invalide.", "Invalid e-mail address.";
+        OrgNameTaken => "Une organisation porte déjà ce nom.", "An organisation already has this name.";
         EmailTaken => "Un compte existe déjà avec cette adresse.", "An account already uses this address.";
         PasswordTooShort => "Le mot de passe doit faire au moins 12 caractères.", "The password must be at least 12 characters long.";
         PasswordsDiffer => "Les deux mots de passe ne sont pas identiques.", "The two passwords differ.";
