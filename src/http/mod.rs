@@ -11,6 +11,7 @@ pub mod csrf;
 pub mod error;
 pub mod experts;
 pub mod flash;
+pub mod moderation;
 pub mod organisation;
 pub mod pages;
 pub mod postings;
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::routes())
         .merge(postings::routes())
         .merge(organisation::routes())
+        .merge(moderation::routes())
         .merge(experts::routes())
         .merge(connections::routes())
         .layer(from_fn_with_state(state.clone(), flash::clear_shown))

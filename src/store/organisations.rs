@@ -215,3 +215,28 @@ pub async fn set_verified(
     }
     Ok(())
 }
+
+/// Organisations waiting for a moderator (neither verified nor rejected), oldest first,
+/// with the time they were created.
+pub async fn pending(pool: &AnyPool) -> Result<Vec<(Organisation, i64)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT id, kind, name, city, country, description, website, verified, created_at FROM organisations WHERE verified = 0 AND rejected = 0 ORDER BY id",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((from_row(r)?, int(r, "created_at")?)))
+        .collect()
+}
+
+/// Marks an organisation rejected: it leaves the queue and its postings stay private.
+pub async fn set_rejected(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError> {
+    let done = sqlx::query("UPDATE organisations SET rejected = 1, verified = 0 WHERE id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}

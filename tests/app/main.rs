@@ -20,6 +20,7 @@ mod web;
 mod web_accounts;
 mod web_basics;
 mod web_experts;
+mod web_moderation;
 mod web_org;
 mod web_postings;
 mod web_session;

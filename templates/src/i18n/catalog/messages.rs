@@ -29,6 +29,7 @@ catalog! {
         ReportSent => "Compte rendu enregistré, merci.", "Report saved, thank you.";
         OrgVerified => "Organisation vérifiée.", "Organisation verified.";
         OrgRejected => "Organisation rejetée.", "Organisation rejected.";
+        ContentReported => "Signalement transmis aux modérateurs, merci.", "Report sent to the moderators, thank you.";
         ContentHidden => "Contenu masqué.", "Content hidden.";
         ContentRestored => "Contenu rétabli.", "Content restored.";
         EmailRequeued => "E-mail remis en file d’envoi.", "E-mail queued again.";
