@@ -3,6 +3,7 @@
 //! Each area of the site has its own module with a `routes()` function returning a
 //! `Router<AppState>`; [`router`] merges them and adds the middlewares.
 
+pub mod account;
 pub mod accounts;
 pub mod connections;
 pub mod context;
@@ -42,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/favicon.svg", get(pages::favicon))
         .route("/healthz", get(pages::health))
         .merge(accounts::routes())
+        .merge(account::routes())
         .merge(postings::routes())
         .merge(organisation::routes())
         .merge(moderation::routes())

@@ -296,3 +296,25 @@ pub async fn set_phone(
         .await?;
     Ok(())
 }
+
+/// Erases an expert's personal data, keeping the row (and so the history of connections
+/// and reports) anonymous: name, contact, free texts and skills go, the profile is hidden
+/// and leaves the index; country, region and degree stay for aggregate statistics only.
+pub async fn erase(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    r#ref: &str,
+) -> Result<(), StoreError> {
+    changelog::lock(conn, backend).await?;
+    let done = sqlx::query(
+        "UPDATE experts SET name = '—', email = '', phone = NULL, headline = '', bio = NULL, skills = '[]', residence_city = NULL, home_commune = NULL, availability = '[]', user_id = NULL, hidden = 1, updated_at = $1 WHERE ref = $2",
+    )
+    .bind(super::now())
+    .bind(r#ref)
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    changelog::append(conn, &[(Entity::Expert, r#ref, ChangeKind::Update)]).await
+}

@@ -119,3 +119,15 @@ pub async fn totals(pool: &AnyPool, project_id: i64) -> Result<(i64, i64), Store
     .await?;
     Ok((confirmed.unwrap_or(0), pending.unwrap_or(0)))
 }
+
+/// The pledges a user made, newest first.
+pub async fn of_user(pool: &AnyPool, user_id: i64) -> Result<Vec<Pledge>, StoreError> {
+    let sql = format!("{SELECT} WHERE p.user_id = $1 ORDER BY p.id DESC");
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(user_id)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}

@@ -17,6 +17,7 @@ mod mail_throughput;
 mod search_sync;
 mod storage;
 mod web;
+mod web_account;
 mod web_accounts;
 mod web_basics;
 mod web_experts;

@@ -14,6 +14,8 @@ catalog! {
         RoleExpert => "un·e expert·e de la diaspora", "a diaspora expert";
         RoleInstitution => "membre d’une université ou d’un institut", "a member of a university or institute";
         RoleAssociation => "membre d’une association de ressortissants", "a member of a hometown association";
+        UnsubscribeTitle => "Ne plus recevoir d’e-mails de Passerelle", "Stop receiving e-mails from Passerelle";
+        UnsubscribeButton => "Me désabonner", "Unsubscribe me";
         PasswordRule => "Au moins 12 caractères.", "At least 12 characters.";
         SignupPrivacy => "Votre adresse e-mail n’est jamais affichée publiquement.", "Your e-mail address is never shown publicly.";
         SignupButton => "Créer mon compte", "Create my account";

@@ -29,6 +29,7 @@ catalog! {
         ReportSent => "Compte rendu enregistré, merci.", "Report saved, thank you.";
         OrgVerified => "Organisation vérifiée.", "Organisation verified.";
         OrgRejected => "Organisation rejetée.", "Organisation rejected.";
+        Unsubscribed => "Vous ne recevrez plus d’e-mails de suggestions ni de résumés.", "You will no longer receive suggestion or digest e-mails.";
         ContentReported => "Signalement transmis aux modérateurs, merci.", "Report sent to the moderators, thank you.";
         ContentHidden => "Contenu masqué.", "Content hidden.";
         ContentRestored => "Contenu rétabli.", "Content restored.";
