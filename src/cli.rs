@@ -46,6 +46,19 @@ pub enum Command {
     Eval(EvalArgs),
     /// Shows the email outbox (pending and failed messages); can retry failed ones.
     Outbox(OutboxArgs),
+    /// Writes every statistics table as CSV and JSON into a folder.
+    Report(ReportArgs),
+}
+
+/// Flags of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Folder to write `<table>.csv` and `<table>.json` into (created if missing).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Language of the CSV texts (fr or en).
+    #[arg(long, default_value = "fr")]
+    pub lang: String,
 }
 
 /// Flags of `serve`.

@@ -12,5 +12,6 @@ pub mod http;
 pub mod interchange;
 pub mod mail;
 pub mod search;
+pub mod stats;
 pub mod store;
 pub mod telemetry;

@@ -4,6 +4,7 @@ pub mod export;
 pub mod import;
 pub mod matching;
 pub mod outbox;
+pub mod report;
 pub mod serve;
 
 use std::time::Duration;
@@ -61,6 +62,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Eval(args) => {
             let db = open_db(&settings).await?;
             let result = matching::run_eval(&settings, &db, &args).await;
+            db.close().await;
+            result
+        }
+        Command::Report(args) => {
+            let db = open_db(&settings).await?;
+            let result = report::run(&settings, &db, &args).await;
             db.close().await;
             result
         }

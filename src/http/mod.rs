@@ -20,6 +20,7 @@ pub mod ratelimit;
 pub mod security;
 pub mod session;
 pub mod state;
+pub mod statistics;
 pub mod views;
 
 use axum::Router;
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> Router {
         .merge(postings::routes())
         .merge(organisation::routes())
         .merge(moderation::routes())
+        .merge(statistics::routes())
         .merge(experts::routes())
         .merge(connections::routes())
         .layer(from_fn_with_state(state.clone(), flash::clear_shown))

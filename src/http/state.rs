@@ -31,6 +31,7 @@ struct Inner {
     config: WebConfig,
     login_by_account: RateLimiter,
     login_by_address: RateLimiter,
+    stats: crate::stats::StatsCache,
 }
 
 impl AppState {
@@ -44,6 +45,7 @@ impl AppState {
                 config,
                 login_by_account: RateLimiter::new(5, Duration::from_secs(15 * 60)),
                 login_by_address: RateLimiter::new(20, Duration::from_secs(15 * 60)),
+                stats: crate::stats::StatsCache::default(),
             }),
         }
     }
@@ -76,6 +78,11 @@ impl AppState {
     /// Whether cookies carry `Secure` (the public URL is HTTPS).
     pub fn secure_cookies(&self) -> bool {
         self.inner.config.public_url.starts_with("https://")
+    }
+
+    /// The statistics, computed at most once a minute.
+    pub fn stats(&self) -> &crate::stats::StatsCache {
+        &self.inner.stats
     }
 
     /// Login attempts per account (5 per 15 minutes).

@@ -5,6 +5,7 @@
 
 mod helpers;
 
+mod browser;
 mod cli_import;
 mod cli_matching;
 mod cli_serve;
@@ -15,6 +16,7 @@ mod mail_send;
 mod mail_server;
 mod mail_throughput;
 mod search_sync;
+mod stats;
 mod storage;
 mod web;
 mod web_account;
