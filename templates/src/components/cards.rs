@@ -95,7 +95,8 @@ pub fn mission_card(lang: Lang, m: &MissionCard) -> Markup {
 /// A project card.
 pub fn project_card(lang: Lang, p: &ProjectCard) -> Markup {
     html! {
-        article.card {
+        article.card.with-locator {
+            (crate::stats::map::region_locator(&p.region, lang.code()))
             h3 { a href=(routes::project(&p.reference)) { (p.title) } }
             p.meta { (p.association) }
             p.small {

@@ -179,6 +179,7 @@ pub fn project_detail(ctx: &PageContext, v: &ProjectDetailView) -> Markup {
         p { (status_badge(lang, Kind::Project, v.status)) }
         @if v.owner.is_some() { (owner_controls(ctx, v.status, action)) }
         (responsiveness(ctx, v.responsiveness))
+        (crate::stats::map::region_locator(&v.region, lang.code()))
         dl.facts {
             (dl_row(ctx.t(F::Sector), vocab::label(vocab::SECTORS, lang, &v.sector)))
             (dl_row(ctx.t(F::Place), &place))
