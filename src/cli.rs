@@ -48,6 +48,22 @@ pub enum Command {
     Outbox(OutboxArgs),
     /// Writes every statistics table as CSV and JSON into a folder.
     Report(ReportArgs),
+    /// Creates an API token for an organisation (operators; members use the web page).
+    Token(TokenArgs),
+}
+
+/// Flags of `token`.
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    /// The organisation's exact name.
+    #[arg(long)]
+    pub organisation: String,
+    /// A name for the token.
+    #[arg(long, default_value = "cli")]
+    pub name: String,
+    /// read or write.
+    #[arg(long, default_value = "read")]
+    pub scope: String,
 }
 
 /// Flags of `report`.
@@ -84,6 +100,9 @@ pub struct ServeArgs {
         default_value = "Passerelle <no-reply@passerelle.localhost>"
     )]
     pub mail_from: String,
+    /// API requests allowed per token and minute (then 429 with Retry-After).
+    #[arg(long, env = "PASSERELLE_API_RATE", default_value_t = 600)]
+    pub api_rate: usize,
 }
 
 /// Flags of `outbox`.

@@ -71,6 +71,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
             result
         }
+        Command::Token(args) => {
+            let db = open_db(&settings).await?;
+            let result = report::create_token(&db, &args).await;
+            db.close().await;
+            result
+        }
         Command::Outbox(args) => {
             let db = open_db(&settings).await?;
             let result = outbox::run(&db, &args).await;

@@ -1,4 +1,5 @@
-//! `passerelle report --out DIR`: the statistics tables of the web pages, as files.
+//! `passerelle report --out DIR`: the statistics tables of the web pages, as files; and
+//! `passerelle token`: an organisation's API token, for operators.
 
 use anyhow::Context;
 
@@ -36,5 +37,30 @@ pub async fn run(settings: &Settings, db: &Db, args: &ReportArgs) -> anyhow::Res
         "wrote {written} tables (CSV and JSON) to {}",
         args.out.display()
     );
+    Ok(())
+}
+
+/// Creates an API token for the organisation named exactly; prints the secret once.
+pub async fn create_token(db: &Db, args: &crate::cli::TokenArgs) -> anyhow::Result<()> {
+    let write = match args.scope.as_str() {
+        "read" => false,
+        "write" => true,
+        other => anyhow::bail!("--scope must be read or write, not {other}"),
+    };
+    let org = crate::store::organisations::all(&db.pool)
+        .await?
+        .into_iter()
+        .find(|o| o.name == args.organisation)
+        .ok_or_else(|| anyhow::anyhow!("no organisation is named \"{}\"", args.organisation))?;
+    let creator = crate::store::users::members(&db.pool, org.id)
+        .await?
+        .first()
+        .map(|u| u.id)
+        .ok_or_else(|| anyhow::anyhow!("{} has no member to own the token", org.name))?;
+    let mut tx = db.pool.begin().await?;
+    let secret =
+        crate::store::api_tokens::create(&mut tx, org.id, &args.name, write, creator).await?;
+    tx.commit().await?;
+    println!("{secret}");
     Ok(())
 }

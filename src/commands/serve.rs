@@ -33,6 +33,7 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
         WebConfig {
             public_url: site_url,
             demo: args.demo,
+            api_rate_per_minute: args.api_rate,
         },
     );
     let app = router(state);

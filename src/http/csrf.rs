@@ -39,7 +39,14 @@ fn form_field(body: &[u8], name: &str) -> Option<String> {
         .map(|(_, v)| cookies::decode(v))
 }
 
-fn refuse() -> Response {
+fn refuse(api: bool) -> Response {
+    if api {
+        return super::api::problem::Problem::new(
+            StatusCode::FORBIDDEN,
+            "missing or invalid X-CSRF-Token header (requests authenticated by the session cookie)",
+        )
+        .into_response();
+    }
     (StatusCode::FORBIDDEN, "Requête refusée : jeton de sécurité (CSRF) absent ou invalide. / Request refused: missing or invalid security (CSRF) token.").into_response()
 }
 
@@ -52,6 +59,7 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
     let (mut parts, body) = request.into_parts();
     parts.extensions.insert(CsrfToken(token.clone()));
     let unsafe_method = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+    let api = parts.uri.path().starts_with("/api/");
     let mut request = Request::from_parts(parts, body);
     if unsafe_method && !exempt(&request) {
         if request
@@ -60,10 +68,10 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
             .and_then(|v| v.to_str().ok())
             == Some("cross-site")
         {
-            return refuse();
+            return refuse(api);
         }
         let Some(expected) = existing.as_deref() else {
-            return refuse();
+            return refuse(api);
         };
         let is_form = request
             .headers()
@@ -94,7 +102,7 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
         };
         match given {
             Some(g) if constant_time_eq(g.as_bytes(), expected.as_bytes()) => {}
-            _ => return refuse(),
+            _ => return refuse(api),
         }
     }
     let mut response = next.run(request).await;
@@ -111,7 +119,8 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
     response
 }
 
-/// Requests that carry their own authority: bearer-token API calls and one-click unsubscribe.
+/// Requests that carry their own authority: bearer-token or anonymous API calls, and
+/// one-click unsubscribe.
 fn exempt(request: &Request) -> bool {
     let bearer = request
         .headers()
@@ -119,7 +128,11 @@ fn exempt(request: &Request) -> bool {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("Bearer ") && !v.contains(cookies::SESSION));
     let has_session = cookies::get(request.headers(), cookies::SESSION).is_some();
-    (bearer && !has_session) || request.uri().path().starts_with("/unsubscribe/")
+    let path = request.uri().path();
+    // Without a session cookie an API call carries no ambient authority to forge.
+    (bearer && !has_session)
+        || (path.starts_with("/api/") && !has_session)
+        || path.starts_with("/unsubscribe/")
 }
 
 #[cfg(test)]

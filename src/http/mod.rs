@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod accounts;
+pub mod api;
 pub mod connections;
 pub mod context;
 pub mod cookies;
@@ -49,6 +50,7 @@ pub fn router(state: AppState) -> Router {
         .merge(organisation::routes())
         .merge(moderation::routes())
         .merge(statistics::routes())
+        .merge(api::routes())
         .merge(experts::routes())
         .merge(connections::routes())
         .layer(from_fn_with_state(state.clone(), flash::clear_shown))

@@ -11,12 +11,9 @@ pub const CSP: &str = "default-src 'self'; script-src 'none'; style-src 'self'; 
 
 /// Adds the security headers.
 pub async fn headers(request: Request, next: Next) -> Response {
-    let is_api_docs = request.uri().path().starts_with("/api/docs");
     let mut response = next.run(request).await;
     let h = response.headers_mut();
-    if !is_api_docs {
-        h.insert("content-security-policy", HeaderValue::from_static(CSP));
-    }
+    h.insert("content-security-policy", HeaderValue::from_static(CSP));
     h.insert("x-frame-options", HeaderValue::from_static("DENY"));
     h.insert(
         "x-content-type-options",

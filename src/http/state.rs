@@ -16,6 +16,8 @@ pub struct WebConfig {
     pub public_url: String,
     /// Whether the demo data set is loaded (the home page then shows the demo accounts).
     pub demo: bool,
+    /// API requests allowed per token and minute.
+    pub api_rate_per_minute: usize,
 }
 
 /// Shared application state, cheap to clone.
@@ -32,11 +34,14 @@ struct Inner {
     login_by_account: RateLimiter,
     login_by_address: RateLimiter,
     stats: crate::stats::StatsCache,
+    api_limiter: RateLimiter,
 }
 
 impl AppState {
     /// Builds the state.
     pub fn new(db: Db, engine: Arc<Engine>, mail: OutboxHandle, config: WebConfig) -> Self {
+        let api_limiter =
+            RateLimiter::new(config.api_rate_per_minute.max(1), Duration::from_secs(60));
         AppState {
             inner: Arc::new(Inner {
                 db,
@@ -46,6 +51,7 @@ impl AppState {
                 login_by_account: RateLimiter::new(5, Duration::from_secs(15 * 60)),
                 login_by_address: RateLimiter::new(20, Duration::from_secs(15 * 60)),
                 stats: crate::stats::StatsCache::default(),
+                api_limiter,
             }),
         }
     }
@@ -83,6 +89,11 @@ impl AppState {
     /// The statistics, computed at most once a minute.
     pub fn stats(&self) -> &crate::stats::StatsCache {
         &self.inner.stats
+    }
+
+    /// API requests per bearer token (600 a minute).
+    pub fn api_limiter(&self) -> &RateLimiter {
+        &self.inner.api_limiter
     }
 
     /// Login attempts per account (5 per 15 minutes).

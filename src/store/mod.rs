@@ -2,6 +2,7 @@
 //! migrations and portable SQL on both. One module per aggregate; each operation takes
 //! a transaction or the pool, so several compose in one transaction.
 
+pub mod api_tokens;
 pub mod batch;
 pub mod changelog;
 pub mod connections;

@@ -5,6 +5,7 @@
 
 mod helpers;
 
+mod api;
 mod browser;
 mod cli_import;
 mod cli_matching;

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod account;
+pub mod api;
 pub mod errors;
 pub mod expert_dashboard;
 pub mod expert_form;

@@ -58,7 +58,7 @@ pub use common::{C, F};
 pub use expert::Ex;
 pub use messages::{Note, V, Why};
 pub use opportunity::Op;
-pub use org::Org;
+pub use org::{Api, Org};
 pub use site::{Adm, Site};
 
 /// Every key of every area as (French, English) pairs, for tests and tooling.
@@ -72,6 +72,7 @@ pub fn all_pairs() -> Vec<(&'static str, &'static str)> {
         .chain(pairs(Ex::ALL))
         .chain(pairs(Op::ALL))
         .chain(pairs(Org::ALL))
+        .chain(pairs(Api::ALL))
         .chain(pairs(Site::ALL))
         .chain(pairs(Adm::ALL))
         .chain(pairs(Note::ALL))

@@ -30,3 +30,26 @@ catalog! {
         SendReport => "Envoyer le compte rendu", "Send the report";
     }
 }
+
+catalog! {
+    /// API tokens of an organisation and the API reference page.
+    Api {
+        TokensTitle => "Jetons d’accès à l’API", "API access tokens";
+        TokensLead => "Vos systèmes d’information lisent et écrivent vos données par l’API avec un jeton. Chaque jeton a un nom, une portée, et peut être révoqué.", "Your information systems read and write your records through the API with a token. Each token has a name and a scope, and can be revoked.";
+        TokenName => "Nom du jeton", "Token name";
+        Scope => "Portée", "Scope";
+        ScopeRead => "lecture", "read";
+        ScopeWrite => "lecture et écriture", "read and write";
+        Create => "Créer le jeton", "Create the token";
+        Revoke => "Révoquer", "Revoke";
+        Revoked => "révoqué", "revoked";
+        Created => "Créé le", "Created on";
+        ShownOnce => "Copiez ce jeton maintenant : il ne sera plus jamais affiché.", "Copy this token now: it will never be shown again.";
+        NoTokens => "Aucun jeton pour l’instant.", "No tokens yet.";
+        ReferenceTitle => "Référence de l’API", "API reference";
+        ReferenceLead => "Décrite par le document OpenAPI 3.1 généré depuis le code :", "Described by the OpenAPI 3.1 document generated from the code:";
+        Auth => "Authentification : jeton d’organisation (en-tête Authorization: Bearer …) ou cookie de session du navigateur avec l’en-tête X-CSRF-Token pour les écritures. Erreurs au format application/problem+json (RFC 9457).", "Authentication: an organisation token (Authorization: Bearer … header) or the browser's session cookie with the X-CSRF-Token header for writes. Errors as application/problem+json (RFC 9457).";
+        Operation => "Opération", "Operation";
+        Responses => "Réponses", "Responses";
+    }
+}
