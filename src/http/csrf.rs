@@ -130,9 +130,7 @@ fn exempt(request: &Request) -> bool {
     let has_session = cookies::get(request.headers(), cookies::SESSION).is_some();
     let path = request.uri().path();
     // Without a session cookie an API call carries no ambient authority to forge.
-    (bearer && !has_session)
-        || (path.starts_with("/api/") && !has_session)
-        || path.starts_with("/unsubscribe/")
+    (!has_session && (bearer || path.starts_with("/api/"))) || path.starts_with("/unsubscribe/")
 }
 
 #[cfg(test)]
