@@ -207,29 +207,23 @@ async fn serve_without_smtp_writes_eml_files(engine: Engine, test: &str) {
     let msg = address_verification(&to, "https://passerelle.example.org/verify/eml");
     let id = enqueue(&mut conn, &msg).await.unwrap().unwrap();
     drop(conn);
-    let dir = tdb.dir.path().join("mail");
-    let mut files = Vec::new();
-    wait_until(
-        "an .eml file under DATA_DIR/mail",
-        Duration::from_secs(20),
-        async || {
-            files = std::fs::read_dir(&dir)
-                .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-                .unwrap_or_default();
-            files
-                .iter()
-                .any(|p| p.extension().is_some_and(|e| e == "eml"))
-        },
-    )
-    .await;
-    let eml = std::fs::read_to_string(&files[0]).unwrap();
-    assert!(eml.contains("To: fatou@example.org"), "{eml}");
-    assert!(eml.contains(&format!("Message-ID: <outbox.{id}.")), "{eml}");
-    assert!(eml.contains("multipart/alternative"));
-    wait_until("the row marked sent", Duration::from_secs(10), async || {
+    // The row is marked sent once its file is complete; read the file after that.
+    wait_until("the row marked sent", Duration::from_secs(20), async || {
         outbox::get(&db.pool, id).await.unwrap().status == "sent"
     })
     .await;
+    let dir = tdb.dir.path().join("mail");
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    let eml_file = files
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "eml"))
+        .unwrap_or_else(|| panic!("an .eml file under {}: {files:?}", dir.display()));
+    let eml = std::fs::read_to_string(eml_file).unwrap();
+    assert!(eml.contains("To: fatou@example.org"), "{eml}");
+    assert!(eml.contains(&format!("Message-ID: <outbox.{id}.")), "{eml}");
+    assert!(eml.contains("multipart/alternative"));
     drop(server);
     db.close().await;
     tdb.drop_db().await;

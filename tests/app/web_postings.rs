@@ -156,6 +156,23 @@ async fn search_detail_and_ownership(engine: Engine, test: &str) {
     let page = public.get("/missions/D-M008").await;
     assert_eq!(page.status, 200, "public again once published");
 
+    assert_eq!(
+        other.post_form("/missions/D-M016/fill", &[]).await.status,
+        403,
+        "only the owner marks it filled"
+    );
+    assert_eq!(
+        owner.post_form("/missions/D-M016/fill", &[]).await.status,
+        303
+    );
+    assert!(
+        owner
+            .get("/missions/D-M016")
+            .await
+            .body
+            .contains("badge filled"),
+        "filled"
+    );
     let closed = owner.post_form("/missions/D-M001/close", &[]).await;
     assert_eq!(closed.status, 303);
     wait_until_absent(&public, "/missions?q=g%C3%A9ophysique", "/missions/D-M001").await;

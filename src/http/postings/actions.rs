@@ -123,10 +123,10 @@ async fn change_status(
     if told > 0 {
         state.mail().notify();
     }
-    let note = if status == MissionStatus::Published {
-        Note::Published
-    } else {
-        Note::Closed
+    let note = match status {
+        MissionStatus::Published => Note::Published,
+        MissionStatus::Closed => Note::Closed,
+        _ => Note::Saved,
     };
     Ok(flash::redirect(
         &state,
@@ -209,6 +209,26 @@ pub async fn close_mission(
     Path(r): Path<String>,
 ) -> Result<Response, AppError> {
     change_status(state, user, page, Kind::Mission, r, MissionStatus::Closed).await
+}
+
+/// POST `/missions/{ref}/fill`: experts were found.
+pub async fn fill_mission(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    page: Page,
+    Path(r): Path<String>,
+) -> Result<Response, AppError> {
+    change_status(state, user, page, Kind::Mission, r, MissionStatus::Filled).await
+}
+
+/// POST `/projects/{ref}/fill`: the project is funded and staffed.
+pub async fn fill_project(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    page: Page,
+    Path(r): Path<String>,
+) -> Result<Response, AppError> {
+    change_status(state, user, page, Kind::Project, r, MissionStatus::Filled).await
 }
 
 /// POST `/projects/{ref}/publish`.

@@ -41,6 +41,8 @@ pub fn routes() -> Router<AppState> {
         .route("/projects/{ref}", get(detail::project))
         .route("/missions/{ref}/publish", post(actions::publish_mission))
         .route("/missions/{ref}/close", post(actions::close_mission))
+        .route("/missions/{ref}/fill", post(actions::fill_mission))
+        .route("/projects/{ref}/fill", post(actions::fill_project))
         .route("/projects/{ref}/publish", post(actions::publish_project))
         .route("/projects/{ref}/close", post(actions::close_project))
         .route("/missions/{ref}/invite", post(actions::invite_to_mission))

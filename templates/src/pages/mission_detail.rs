@@ -84,6 +84,7 @@ pub fn owner_controls(
         div.actions {
             a.button.secondary href=(action("edit")) { (ctx.t(C::Edit)) }
             @if status == Status::Draft { (action_button(ctx, &action("publish"), ctx.t(C::Publish), "")) }
+            @if status == Status::Published { (action_button(ctx, &action("fill"), ctx.t(Op::MarkFilled), "secondary")) }
             @if matches!(status, Status::Draft | Status::Published | Status::Filled) {
                 (action_button(ctx, &action("close"), ctx.t(C::CloseAction), "secondary"))
             }

@@ -19,6 +19,7 @@ catalog! {
         NoSuggestions => "Aucun expert ne correspond encore. Élargir les compétences ou les dates peut aider.", "No expert fits yet. Broadening the skills or dates may help.";
         Invite => "Inviter", "Invite";
         Invited => "Invitation envoyée.", "Invitation sent.";
+        MarkFilled => "Marquer comme pourvu", "Mark as filled";
         FailsHardConstraint => "⚠ Ne remplit pas une condition impérative (dates, langue ou mode) :", "⚠ Fails a hard requirement (dates, language or mode):";
         InviteLimitPosting => "Cet expert a déjà été invité pour cette offre.", "This expert was already invited to this posting.";
         InviteLimitMonth => "Vous avez déjà invité cet expert deux fois ce mois-ci : laissez-lui le temps de répondre.", "You already invited this expert twice this month: give them time to answer.";
