@@ -26,7 +26,7 @@ pub async fn create(
     organisation_id: i64,
     name: &str,
     write: bool,
-    created_by: i64,
+    created_by: Option<i64>,
 ) -> Result<String, StoreError> {
     let secret = format!("psl_{}", new_secret());
     sqlx::query("INSERT INTO api_tokens (organisation_id, name, token_hash, scope, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")

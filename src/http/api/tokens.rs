@@ -107,7 +107,7 @@ pub async fn create(
         }
     };
     let mut tx = state.db().pool.begin().await?;
-    let secret = api_tokens::create(&mut tx, org, name, write, user.id).await?;
+    let secret = api_tokens::create(&mut tx, org, name, write, Some(user.id)).await?;
     tx.commit().await?;
     let mut response = tokens(&page.ctx, &view(&state, org, Some(secret)).await?).into_response();
     response.headers_mut().insert(

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# HTTP load on a release build: the search page and the JSON match endpoint, 64 connections.
+# Usage: bench/http.sh DATA_DIR [SECONDS]   (DATA_DIR holds an imported data set, e.g. from
+# bench/scale.sh; needs `wrk` from Debian: apt-get install wrk)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA="${1:?usage: bench/http.sh DATA_DIR [SECONDS]}"
+SECS="${2:-20}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/passerelle-target}"
+cargo build --release -q --bin passerelle
+BIN="$CARGO_TARGET_DIR/release/passerelle"
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+"$BIN" --data-dir "$DATA" serve --addr "127.0.0.1:$PORT" --api-rate 100000000 >"$DATA/bench-serve.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+REF="$(curl -s "http://127.0.0.1:$PORT/api/v1/missions?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["ref"])')"
+ORG="$(curl -s "http://127.0.0.1:$PORT/api/v1/missions/$REF" | python3 -c 'import json,sys; print(json.load(sys.stdin)["institution"])')"
+TOKEN="$("$BIN" --data-dir "$DATA" token --organisation "$ORG" --scope read --name bench)"
+LUA="$(mktemp)"
+printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$TOKEN" >"$LUA"
+printf '\n| endpoint | requests/s | p50 | p99 | errors |\n|---|---|---|---|---|\n'
+run() {
+  local name="$1"; shift
+  local out
+  out="$(wrk -t2 -c64 -d"${SECS}s" --latency "$@")"
+  local rps p50 p99 errs
+  rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+  p50="$(echo "$out" | awk '$1=="50%" {print $2}')"
+  p99="$(echo "$out" | awk '$1=="99%" {print $2}')"
+  errs="$(echo "$out" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')"
+  printf '| %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "${errs:-0}"
+}
+run "search page /missions?q=eau" "http://127.0.0.1:$PORT/missions?q=eau"
+run "JSON matches /api/v1/missions/$REF/matches" -s "$LUA" "http://127.0.0.1:$PORT/api/v1/missions/$REF/matches"
+echo
+echo "serve RSS after the load: $(grep VmRSS /proc/$SERVER/status | awk '{print $2/1024 " MB"}')"
+rm -f "$LUA"
