@@ -20,6 +20,9 @@ pub struct Cli {
     /// Database URL: sqlite://FILE (default: sqlite://DATA_DIR/passerelle.db) or postgres://…
     #[arg(long, global = true, env = "DATABASE_URL")]
     pub database_url: Option<String>,
+    /// Seconds to keep retrying while the database is unreachable at start.
+    #[arg(long, global = true, env = "PASSERELLE_DB_WAIT", default_value_t = 30)]
+    pub db_wait: u64,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

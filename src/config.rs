@@ -11,6 +11,8 @@ pub struct Settings {
     pub data_dir: PathBuf,
     /// The database URL.
     pub database_url: String,
+    /// How long to keep retrying an unreachable database at start.
+    pub db_wait: std::time::Duration,
 }
 
 impl Settings {
@@ -26,6 +28,7 @@ impl Settings {
         Settings {
             data_dir: cli.data_dir.clone(),
             database_url,
+            db_wait: std::time::Duration::from_secs(cli.db_wait),
         }
     }
 

@@ -7,8 +7,6 @@ pub mod outbox;
 pub mod report;
 pub mod serve;
 
-use std::time::Duration;
-
 use crate::cli::{Cli, Command};
 use crate::config::Settings;
 use crate::store::Db;
@@ -86,9 +84,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Connects to the database (retrying for 30 s while it is unreachable) and migrates it.
+/// Connects to the database (retrying for `--db-wait` seconds while it is unreachable) and migrates it.
 pub async fn open_db(settings: &Settings) -> anyhow::Result<Db> {
-    let db = Db::connect(&settings.database_url, Duration::from_secs(30))
+    let db = Db::connect(&settings.database_url, settings.db_wait)
         .await
         .map_err(|e| {
             anyhow::anyhow!(

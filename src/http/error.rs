@@ -31,12 +31,19 @@ pub enum AppError {
     /// Something failed inside.
     #[error("internal error: {0}")]
     Internal(String),
+    /// The database is briefly unreachable; the client should retry.
+    #[error("service unavailable: {0}")]
+    Unavailable(String),
 }
+
+/// Seconds a client is told to wait (`Retry-After`) when the database is unreachable.
+pub const UNAVAILABLE_RETRY_SECS: u64 = 5;
 
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::NotFound,
+            e if e.is_unavailable() => AppError::Unavailable(e.to_string()),
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -69,6 +76,7 @@ impl AppError {
             AppError::Unprocessable(_) => ErrorKind::Unprocessable,
             AppError::TooManyRequests(_) => ErrorKind::TooManyRequests,
             AppError::Internal(_) => ErrorKind::Internal,
+            AppError::Unavailable(_) => ErrorKind::Unavailable,
         }
     }
 }
@@ -83,11 +91,20 @@ impl IntoResponse for AppError {
                 tracing::error!(error = %detail, "request failed");
                 None
             }
+            AppError::Unavailable(detail) => {
+                tracing::warn!(error = %detail, "database unreachable, answered 503");
+                None
+            }
             AppError::Unprocessable(text) => Some(text.clone()),
             _ => None,
         };
         let mut response = status.into_response();
-        if let AppError::TooManyRequests(secs) = self
+        let retry = match &self {
+            AppError::TooManyRequests(secs) => Some(*secs),
+            AppError::Unavailable(_) => Some(UNAVAILABLE_RETRY_SECS),
+            _ => None,
+        };
+        if let Some(secs) = retry
             && let Ok(v) = HeaderValue::from_str(&secs.max(1).to_string())
         {
             response.headers_mut().insert(RETRY_AFTER, v);

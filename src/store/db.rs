@@ -4,9 +4,10 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, ConnectOptions, Executor};
+use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
 
 use super::StoreError;
+use super::error::unreachable;
 
 /// Which database engine a pool talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +50,7 @@ impl Db {
                 Backend::Sqlite => 4,
                 Backend::Postgres => 10,
             })
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(Duration::from_secs(5))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -58,17 +59,25 @@ impl Db {
                     Ok(())
                 })
             });
+        // One plain connection first: unlike the pool, it fails at once when nothing
+        // listens, so the retries below are the only ones and each is logged.
         let deadline = std::time::Instant::now() + wait;
         loop {
-            match pool_options.clone().connect_with(options.clone()).await {
-                Ok(pool) => return Ok(Db { pool, backend }),
-                Err(e) if std::time::Instant::now() < deadline && is_transient(&e) => {
-                    tracing::warn!(error = %e, "database unreachable, retrying in 1 s");
+            match options.connect().await {
+                Ok(conn) => {
+                    let _ = conn.close().await;
+                    break;
+                }
+                Err(e) if std::time::Instant::now() < deadline && unreachable(&e) => {
+                    let left = deadline.saturating_duration_since(std::time::Instant::now());
+                    tracing::warn!(error = %e, "database unreachable, retrying in 1 s ({} s left)", left.as_secs());
                     tokio::time::sleep(Duration::from_secs(1)).await;
                 }
                 Err(e) => return Err(e.into()),
             }
         }
+        let pool = pool_options.connect_with(options).await?;
+        Ok(Db { pool, backend })
     }
 
     /// Applies the migrations of this engine that are not applied yet.
@@ -84,13 +93,6 @@ impl Db {
     pub async fn close(&self) {
         self.pool.close().await;
     }
-}
-
-fn is_transient(e: &sqlx::Error) -> bool {
-    matches!(
-        e,
-        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::Tls(_)
-    )
 }
 
 /// Makes sure a SQLite file's folder exists and that the URL asks to create the file.

@@ -29,6 +29,12 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Whether the database could not be reached (connection refused or lost, pool
+    /// exhausted, server shutting down): a passing condition, answered with 503.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(self, StoreError::Database(e) if unreachable(e))
+    }
+
     /// Turns a unique-constraint violation into `Conflict`, leaving other errors as they are.
     pub fn from_unique(e: sqlx::Error) -> Self {
         if let sqlx::Error::Database(db) = &e
@@ -37,5 +43,22 @@ impl StoreError {
             return StoreError::Conflict(db.message().to_string());
         }
         StoreError::Database(e)
+    }
+}
+
+/// Whether a database error means the server could not be reached or went away, rather
+/// than a refused query: I/O and TLS failures, pool timeouts, and PostgreSQL's
+/// connection-exception (08xxx) and operator-intervention (57Pxx) codes.
+pub fn unreachable(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => db
+            .code()
+            .is_some_and(|c| c.starts_with("08") || c.starts_with("57P")),
+        _ => false,
     }
 }

@@ -28,9 +28,14 @@ pub fn start(db: &TestDb, extra: &[&str]) -> Server {
 pub fn start_in(db: &TestDb, data_dir: &std::path::Path, extra: &[&str]) -> Server {
     let mut args = vec!["serve", "--addr", "127.0.0.1:0"];
     args.extend_from_slice(extra);
-    let mut child = db
-        .command(&args)
-        .env("PASSERELLE_DATA_DIR", data_dir)
+    let mut cmd = db.command(&args);
+    cmd.env("PASSERELLE_DATA_DIR", data_dir);
+    start_command(cmd)
+}
+
+/// Starts `serve` from a prepared command and waits for the address it prints.
+pub fn start_command(mut cmd: std::process::Command) -> Server {
+    let mut child = cmd
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()

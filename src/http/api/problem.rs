@@ -108,6 +108,15 @@ impl From<AppError> for Problem {
                 tracing::error!(error = %d, "api request failed");
                 Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
             }
+            AppError::Unavailable(d) => {
+                tracing::warn!(error = %d, "database unreachable, api answered 503");
+                let mut p = Problem::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "the database is briefly unreachable; retry later",
+                );
+                p.retry_after = Some(crate::http::error::UNAVAILABLE_RETRY_SECS);
+                p
+            }
         }
     }
 }

@@ -18,6 +18,8 @@ pub enum ErrorKind {
     TooManyRequests,
     /// 500: server error.
     Internal,
+    /// 503: a service the platform needs (the database) is briefly unreachable.
+    Unavailable,
 }
 
 impl ErrorKind {
@@ -29,6 +31,7 @@ impl ErrorKind {
             ErrorKind::Unprocessable => 422,
             ErrorKind::TooManyRequests => 429,
             ErrorKind::Internal => 500,
+            ErrorKind::Unavailable => 503,
         }
     }
 }
@@ -50,6 +53,7 @@ pub fn error_page(ctx: &PageContext, v: &ErrorView) -> Markup {
         ErrorKind::Unprocessable => (Adm::Err422, Adm::Err422Text),
         ErrorKind::TooManyRequests => (Adm::Err429, Adm::Err429Text),
         ErrorKind::Internal => (Adm::Err500, Adm::Err500Text),
+        ErrorKind::Unavailable => (Adm::Err503, Adm::Err503Text),
     };
     let body = html! {
         h1 { (ctx.t(title)) }

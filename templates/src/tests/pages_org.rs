@@ -205,6 +205,7 @@ fn moderation_and_error_pages_render() {
         ErrorKind::Unprocessable,
         ErrorKind::TooManyRequests,
         ErrorKind::Internal,
+        ErrorKind::Unavailable,
     ] {
         let e = ErrorView {
             kind,

@@ -58,6 +58,8 @@ catalog! {
         Err429Text => "Vous avez fait beaucoup de demandes en peu de temps. Patientez une minute puis réessayez.", "You made many requests in a short time. Wait a minute and try again.";
         Err500 => "Une erreur est survenue", "Something went wrong";
         Err500Text => "Un problème de notre côté a empêché d’afficher cette page. Réessayez dans quelques instants.", "A problem on our side stopped this page from loading. Try again in a moment.";
+        Err503 => "Service momentanément indisponible", "Service temporarily unavailable";
+        Err503Text => "La base de données ne répond pas pour l’instant. Vos données sont en sécurité ; réessayez dans quelques secondes.", "The database is not answering right now. Your data is safe; try again in a few seconds.";
         RequestId => "Référence à communiquer au support :", "Reference to give to support:";
         BackHome => "Retour à l’accueil", "Back to the home page";
         ModerationTitle => "Modération", "Moderation";
