@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use serde::{Deserialize, Serialize};
@@ -16,6 +17,8 @@ use crate::document::{DocKind, ExpertDoc, OpportunityDoc};
 use crate::error::IndexError;
 use crate::features::{self, ExpertFeatures, OpportunityFeatures, PhraseMapper};
 use crate::gazetteer::Gazetteer;
+use crate::matching::Match;
+use crate::memo::RankingMemo;
 use crate::phrase::ConceptHit;
 use crate::schema::{Fields, key};
 use crate::state::{Item, State};
@@ -54,6 +57,9 @@ pub struct Engine {
     writer: Mutex<IndexWriter>,
     cursor: RwLock<Option<i64>>,
     cache: Mutex<HashMap<String, Vec<ConceptHit>>>,
+    /// Moves on at every write; remembered rankings are valid for one epoch.
+    epoch: AtomicU64,
+    memo: RankingMemo,
 }
 
 /// A [`PhraseMapper`] that remembers earlier phrases.
@@ -150,6 +156,8 @@ impl Engine {
             writer: Mutex::new(writer),
             cursor: RwLock::new(cursor),
             cache: Mutex::new(HashMap::new()),
+            epoch: AtomicU64::new(1),
+            memo: RankingMemo::default(),
         };
         engine.load()?;
         Ok(engine)
@@ -210,6 +218,7 @@ impl Engine {
 
     /// Adds or replaces an expert (visible to searches after the next [`Engine::commit`]).
     pub fn upsert_expert(&self, doc: &ExpertDoc) -> Result<(), IndexError> {
+        self.touch();
         check_ref(&doc.r#ref)?;
         let feats = self.expert_features(doc);
         let body = expert_body(doc);
@@ -258,6 +267,7 @@ impl Engine {
 
     /// Adds or replaces a mission or project.
     pub fn upsert_opportunity(&self, doc: &OpportunityDoc) -> Result<(), IndexError> {
+        self.touch();
         check_ref(&doc.r#ref)?;
         let feats = self.opportunity_features(doc);
         let body = opportunity_body(doc);
@@ -290,6 +300,7 @@ impl Engine {
 
     /// Removes a document (no error if it does not exist).
     pub fn delete(&self, kind: DocKind, r#ref: &str) -> Result<(), IndexError> {
+        self.touch();
         let writer = self.writer.lock().map_err(|_| IndexError::Poisoned)?;
         let mut state = self.state.write().map_err(|_| IndexError::Poisoned)?;
         let key = key(kind, r#ref);
@@ -300,6 +311,7 @@ impl Engine {
 
     /// Removes every document (for a full rebuild; commit afterwards).
     pub fn clear(&self) -> Result<(), IndexError> {
+        self.touch();
         let writer = self.writer.lock().map_err(|_| IndexError::Poisoned)?;
         let mut state = self.state.write().map_err(|_| IndexError::Poisoned)?;
         writer.delete_all_documents()?;
@@ -315,8 +327,47 @@ impl Engine {
         prepared.set_payload(&serde_json::to_string(&Payload { cursor })?);
         prepared.commit()?;
         self.reader.reload()?;
+        self.touch();
         *self.cursor.write().map_err(|_| IndexError::Poisoned)? = Some(cursor);
         Ok(())
+    }
+
+    /// Moves the engine to a new epoch: rankings remembered before are no longer returned.
+    fn touch(&self) {
+        self.epoch.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Like [`Engine::match_experts`], remembered until the next write to the engine
+    /// (the same posting's ranked experts are asked for on every view of its page).
+    pub fn match_experts_memo(
+        &self,
+        opportunity: &OpportunityDoc,
+        limit: usize,
+    ) -> Arc<Vec<Match>> {
+        let key = format!(
+            "x{limit}:{}",
+            serde_json::to_string(opportunity).unwrap_or_default()
+        );
+        self.remembered(key, || self.match_experts(opportunity, limit))
+    }
+
+    /// Like [`Engine::match_opportunities`], remembered until the next write to the engine.
+    pub fn match_opportunities_memo(&self, expert: &ExpertDoc, limit: usize) -> Arc<Vec<Match>> {
+        let key = format!(
+            "o{limit}:{}",
+            serde_json::to_string(expert).unwrap_or_default()
+        );
+        self.remembered(key, || self.match_opportunities(expert, limit))
+    }
+
+    fn remembered(&self, key: String, rank: impl FnOnce() -> Vec<Match>) -> Arc<Vec<Match>> {
+        let epoch = self.epoch.load(Ordering::SeqCst);
+        if let Some(hit) = self.memo.get(epoch, &key) {
+            return hit;
+        }
+        let ranking = Arc::new(rank());
+        self.memo.put(epoch, key, ranking.clone());
+        ranking
     }
 
     /// The cursor recorded by the last commit (also after reopening).

@@ -33,6 +33,7 @@ pub mod hierarchy;
 pub mod humanize;
 pub mod lang;
 pub mod matching;
+pub mod memo;
 pub mod phrase;
 mod reasons;
 pub mod region;

@@ -299,3 +299,40 @@ fn odd_input_never_panics() {
         let _ = passerelle_index::Gazetteer::bundled().region_of(text);
     }
 }
+
+#[test]
+fn remembered_rankings_follow_every_write() {
+    let engine = Engine::open_in_ram().expect("engine");
+    engine
+        .upsert_expert(&expert("E1", &["hydrogéologie"]))
+        .expect("upsert");
+    engine.commit(1).expect("commit");
+    let wanted = mission(&["hydrogéologie"]);
+    let first = engine.match_experts_memo(&wanted, 10);
+    assert_eq!(*first, engine.match_experts(&wanted, 10));
+    assert!(std::sync::Arc::ptr_eq(
+        &first,
+        &engine.match_experts_memo(&wanted, 10)
+    ));
+    // A new expert: the remembered ranking is not served any more.
+    engine
+        .upsert_expert(&expert("E2", &["hydrogéologie", "forage"]))
+        .expect("upsert");
+    engine.commit(2).expect("commit");
+    let second = engine.match_experts_memo(&wanted, 10);
+    assert_eq!(second.len(), 2);
+    assert_eq!(*second, engine.match_experts(&wanted, 10));
+    // A deletion too, and the other direction.
+    engine.delete(DocKind::Expert, "E2").expect("delete");
+    engine.commit(3).expect("commit");
+    assert_eq!(engine.match_experts_memo(&wanted, 10).len(), 1);
+    engine.upsert_opportunity(&wanted).expect("upsert");
+    engine.commit(4).expect("commit");
+    let e = expert("E1", &["hydrogéologie"]);
+    assert_eq!(engine.match_opportunities_memo(&e, 5).len(), 1);
+    engine
+        .delete(DocKind::Mission, &wanted.r#ref)
+        .expect("delete");
+    engine.commit(5).expect("commit");
+    assert!(engine.match_opportunities_memo(&e, 5).is_empty());
+}

@@ -75,7 +75,7 @@ pub async fn dashboard(
     let eligible = |doc| {
         state
             .engine()
-            .match_experts(&doc, MATCHES_COUNTED)
+            .match_experts_memo(&doc, MATCHES_COUNTED)
             .iter()
             .filter(|m| m.eligible)
             .count() as u64

@@ -133,8 +133,8 @@ pub async fn my_matches(
     Ok(Json(
         state
             .engine()
-            .match_opportunities(&expert_doc(&profile.expert), limit)
-            .into_iter()
+            .match_opportunities_memo(&expert_doc(&profile.expert), limit)
+            .iter()
             .map(|m| PostingMatch {
                 reference: m.r#ref.clone(),
                 kind: match m.kind {

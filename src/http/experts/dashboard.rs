@@ -44,7 +44,7 @@ pub async fn show(
     let lang = page.ctx.lang;
     let matches = state
         .engine()
-        .match_opportunities(&expert_doc(&record.expert), RECOMMENDATIONS * 2);
+        .match_opportunities_memo(&expert_doc(&record.expert), RECOMMENDATIONS * 2);
     let recommendations = matches
         .iter()
         .filter(|m| m.eligible)

@@ -162,7 +162,7 @@ fn owner_panel(
         .filter(|c| c.initiated_by == Initiator::Organisation)
         .map(|c| c.expert_ref.as_str())
         .collect();
-    let matches = state.engine().match_experts(doc, RANKED);
+    let matches = state.engine().match_experts_memo(doc, RANKED);
     let top = matches.iter().map(|m| m.score).fold(f32::EPSILON, f32::max);
     let ranked = matches
         .iter()
