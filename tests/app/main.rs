@@ -6,6 +6,8 @@
 mod helpers;
 
 mod api;
+mod api_connections;
+mod api_writes;
 mod browser;
 mod cli_import;
 mod cli_matching;

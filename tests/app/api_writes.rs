@@ -1,0 +1,597 @@
+//! Writing through the JSON API, on the real server: postings and their life cycle, the
+//! expert's own profile and bulk import. Each endpoint's success, 401, 403/404 for another
+//! organisation, 422 naming the fields, and import all-or-nothing. Connections and pledges
+//! are in `api_connections`.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::api::{USTTB, YELIMANE, token};
+use crate::cli_serve::start;
+use crate::helpers::{Engine, TestDb};
+use crate::on_both_engines;
+use crate::web::WebClient;
+use crate::web_session::login_as;
+
+/// Who sends a request.
+pub enum Who<'a> {
+    /// Nobody.
+    Anon,
+    /// An organisation's token.
+    Bearer(&'a str),
+    /// A signed-in browser (the CSRF header is added).
+    Session(&'a WebClient),
+}
+
+/// What a request carries.
+pub enum Body<'a> {
+    /// Nothing.
+    Empty,
+    /// A JSON document.
+    Json(Value),
+    /// JSON Lines.
+    Lines(&'a str),
+}
+
+/// Sends one API request; the status and the JSON answer (`Null` when none).
+pub async fn call(
+    base: &str,
+    method: Method,
+    path: &str,
+    who: Who<'_>,
+    body: Body<'_>,
+) -> (u16, Value) {
+    let url = format!("{base}{path}");
+    let mut req = match &who {
+        Who::Session(c) => {
+            let csrf = c.csrf().await;
+            c.http().request(method, &url).header("x-csrf-token", csrf)
+        }
+        _ => reqwest::Client::new().request(method, &url),
+    };
+    if let Who::Bearer(t) = who {
+        req = req.bearer_auth(t);
+    }
+    req = match body {
+        Body::Empty => req,
+        Body::Json(v) => req.json(&v),
+        Body::Lines(text) => req
+            .header("content-type", "application/x-ndjson")
+            .body(text.to_string()),
+    };
+    let res = req.send().await.expect("request");
+    let status = res.status().as_u16();
+    if status >= 400 {
+        assert_eq!(
+            res.headers()["content-type"],
+            "application/problem+json",
+            "errors are problem documents"
+        );
+    }
+    (status, res.json::<Value>().await.unwrap_or(Value::Null))
+}
+
+/// The fields a 422 names.
+pub fn fields(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| e["field"].as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn mission() -> Value {
+    json!({"title": "Cours de SIG", "description": "Deux semaines.", "skills": ["SIG"], "language": "fr",
+           "region": "Kayes", "start": "2027-05-02", "end": "2027-05-14", "mode": "onsite"})
+}
+
+fn project() -> Value {
+    json!({"title": "Forage à Diafounou", "description": "Un forage pour le village.", "sector": "water",
+           "skills": ["hydrogéologie"], "region": "Kayes", "commune": "Diafounou",
+           "budget_eur": 20000, "funding_sought_eur": 8000})
+}
+
+async fn postings(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    let base = server.base.as_str();
+    let owner = token(&db, USTTB, "write");
+    let reader = token(&db, USTTB, "read");
+    let assoc = token(&db, YELIMANE, "write");
+    use Method as M;
+
+    // PUT a mission: its institution only; the whole form is checked as on the page.
+    let (s, m) = call(
+        base,
+        M::PUT,
+        "/api/v1/missions/D-M001",
+        Who::Bearer(&owner),
+        Body::Json(mission()),
+    )
+    .await;
+    assert_eq!((s, m["title"].as_str()), (200, Some("Cours de SIG")), "{m}");
+    assert_eq!(m["status"], "published", "an edit keeps the status");
+    assert_eq!(
+        call(
+            base,
+            M::PUT,
+            "/api/v1/missions/D-M001",
+            Who::Anon,
+            Body::Json(mission())
+        )
+        .await
+        .0,
+        401
+    );
+    assert_eq!(
+        call(
+            base,
+            M::PUT,
+            "/api/v1/missions/D-M001",
+            Who::Bearer(&reader),
+            Body::Json(mission())
+        )
+        .await
+        .0,
+        403
+    );
+    assert_eq!(
+        call(
+            base,
+            M::PUT,
+            "/api/v1/missions/D-M001",
+            Who::Bearer(&assoc),
+            Body::Json(mission())
+        )
+        .await
+        .0,
+        403
+    );
+    assert_eq!(
+        call(
+            base,
+            M::PUT,
+            "/api/v1/missions/D-M002",
+            Who::Bearer(&owner),
+            Body::Json(mission())
+        )
+        .await
+        .0,
+        403,
+        "another institution's"
+    );
+    assert_eq!(
+        call(
+            base,
+            M::PUT,
+            "/api/v1/missions/NOPE",
+            Who::Bearer(&owner),
+            Body::Json(mission())
+        )
+        .await
+        .0,
+        404
+    );
+    let mut bad = mission();
+    bad["title"] = json!(" ");
+    bad["language"] = json!("xx");
+    bad["end"] = json!("2027-05-01");
+    let (s, p) = call(
+        base,
+        M::PUT,
+        "/api/v1/missions/D-M001",
+        Who::Bearer(&owner),
+        Body::Json(bad),
+    )
+    .await;
+    assert_eq!(s, 422);
+    for f in ["title", "language", "end"] {
+        assert!(fields(&p).contains(&f.to_string()), "{f} named: {p}");
+    }
+
+    // POST a project: associations only; a draft, private until published.
+    assert_eq!(
+        call(
+            base,
+            M::POST,
+            "/api/v1/projects",
+            Who::Anon,
+            Body::Json(project())
+        )
+        .await
+        .0,
+        401
+    );
+    assert_eq!(
+        call(
+            base,
+            M::POST,
+            "/api/v1/projects",
+            Who::Bearer(&owner),
+            Body::Json(project())
+        )
+        .await
+        .0,
+        403
+    );
+    let mut over = project();
+    over["funding_sought_eur"] = json!(30000);
+    over["sector"] = json!("mining");
+    let (s, p) = call(
+        base,
+        M::POST,
+        "/api/v1/projects",
+        Who::Bearer(&assoc),
+        Body::Json(over),
+    )
+    .await;
+    assert_eq!(s, 422);
+    assert!(
+        fields(&p).contains(&"funding_sought_eur".into()) && fields(&p).contains(&"sector".into()),
+        "{p}"
+    );
+    let (s, created) = call(
+        base,
+        M::POST,
+        "/api/v1/projects",
+        Who::Bearer(&assoc),
+        Body::Json(project()),
+    )
+    .await;
+    assert_eq!(
+        (s, created["status"].as_str()),
+        (201, Some("draft")),
+        "{created}"
+    );
+    let r = created["ref"].as_str().unwrap().to_string();
+    let path = format!("/api/v1/projects/{r}");
+    assert_eq!(
+        call(base, M::GET, &path, Who::Anon, Body::Empty).await.0,
+        404,
+        "a draft is private"
+    );
+    assert_eq!(
+        call(
+            base,
+            M::PUT,
+            &path,
+            Who::Bearer(&owner),
+            Body::Json(project())
+        )
+        .await
+        .0,
+        404,
+        "others' drafts do not exist"
+    );
+    let mut edited = project();
+    edited["title"] = json!("Deux forages à Diafounou");
+    let (s, p) = call(base, M::PUT, &path, Who::Bearer(&assoc), Body::Json(edited)).await;
+    assert_eq!(
+        (s, p["title"].as_str()),
+        (200, Some("Deux forages à Diafounou"))
+    );
+
+    // Life cycle: publish, then filled; read tokens and other organisations are refused.
+    let status = format!("{path}/status");
+    let publish = json!({"status": "published"});
+    assert_eq!(
+        call(
+            base,
+            M::POST,
+            &status,
+            Who::Anon,
+            Body::Json(publish.clone())
+        )
+        .await
+        .0,
+        401
+    );
+    assert_eq!(
+        call(
+            base,
+            M::POST,
+            &status,
+            Who::Bearer(&owner),
+            Body::Json(publish.clone())
+        )
+        .await
+        .0,
+        404
+    );
+    let (s, p) = call(
+        base,
+        M::POST,
+        &status,
+        Who::Bearer(&assoc),
+        Body::Json(json!({"status": "draft"})),
+    )
+    .await;
+    assert_eq!((s, fields(&p)), (422, vec!["status".to_string()]));
+    let (s, p) = call(
+        base,
+        M::POST,
+        &status,
+        Who::Bearer(&assoc),
+        Body::Json(publish.clone()),
+    )
+    .await;
+    assert_eq!((s, p["status"].as_str()), (200, Some("published")));
+    assert_eq!(
+        call(base, M::GET, &path, Who::Anon, Body::Empty).await.0,
+        200,
+        "public once published"
+    );
+    assert_eq!(
+        call(
+            base,
+            M::POST,
+            &status,
+            Who::Bearer(&owner),
+            Body::Json(publish)
+        )
+        .await
+        .0,
+        403
+    );
+    let (s, p) = call(
+        base,
+        M::POST,
+        "/api/v1/missions/D-M008/status",
+        Who::Bearer(&owner),
+        Body::Json(json!({"status": "filled"})),
+    )
+    .await;
+    assert_eq!((s, p["status"].as_str()), (200, Some("filled")));
+    assert_eq!(
+        call(
+            base,
+            M::POST,
+            "/api/v1/missions/D-M008/status",
+            Who::Bearer(&reader),
+            Body::Json(json!({"status": "closed"}))
+        )
+        .await
+        .0,
+        403
+    );
+
+    // The same write through a member's session (with the CSRF header).
+    let member = WebClient::new(base);
+    login_as(&member, &db, "yelimane@demo.passerelle.ml").await;
+    let (s, _) = call(
+        base,
+        M::POST,
+        "/api/v1/projects",
+        Who::Session(&member),
+        Body::Json(project()),
+    )
+    .await;
+    assert_eq!(s, 201);
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(postings_on, postings);
+
+async fn profile_and_import(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    let base = server.base.as_str();
+    let owner = token(&db, USTTB, "write");
+    use Method as M;
+    let expert = WebClient::new(base);
+    login_as(&expert, &db, "expert@demo.passerelle.ml").await;
+
+    // GET: the expert's own session only.
+    assert_eq!(
+        call(base, M::GET, "/api/v1/me/profile", Who::Anon, Body::Empty)
+            .await
+            .0,
+        401
+    );
+    assert_eq!(
+        call(
+            base,
+            M::GET,
+            "/api/v1/me/profile",
+            Who::Bearer(&owner),
+            Body::Empty
+        )
+        .await
+        .0,
+        403
+    );
+    let (s, mut me) = call(
+        base,
+        M::GET,
+        "/api/v1/me/profile",
+        Who::Session(&expert),
+        Body::Empty,
+    )
+    .await;
+    assert_eq!((s, me["ref"].as_str()), (200, Some("D-E001")), "{me}");
+
+    // PUT: what GET gave can be sent back; every bad field is named.
+    let mut bad = me.clone();
+    bad["languages"] = json!(["xx"]);
+    bad["residence_country"] = json!("ZZ");
+    bad["availability"] = json!([{"from": "2027-06-10", "to": "2027-06-01"}]);
+    bad["email"] = json!("other@example.org");
+    let (s, p) = call(
+        base,
+        M::PUT,
+        "/api/v1/me/profile",
+        Who::Session(&expert),
+        Body::Json(bad.clone()),
+    )
+    .await;
+    assert_eq!(
+        (s, fields(&p)),
+        (422, vec!["email".to_string()]),
+        "read-only first"
+    );
+    bad["email"] = me["email"].clone();
+    let (s, p) = call(
+        base,
+        M::PUT,
+        "/api/v1/me/profile",
+        Who::Session(&expert),
+        Body::Json(bad),
+    )
+    .await;
+    assert_eq!(s, 422);
+    for f in ["languages", "residence_country", "availability[0].to"] {
+        assert!(fields(&p).contains(&f.to_string()), "{f} named: {p}");
+    }
+    me["headline"] = json!("Professeur d'hydrogéologie");
+    me["phone"] = json!("+33 6 12 34 56 78");
+    me["modes"] = json!(["remote"]);
+    assert_eq!(
+        call(
+            base,
+            M::PUT,
+            "/api/v1/me/profile",
+            Who::Anon,
+            Body::Json(me.clone())
+        )
+        .await
+        .0,
+        401
+    );
+    assert_eq!(
+        call(
+            base,
+            M::PUT,
+            "/api/v1/me/profile",
+            Who::Bearer(&owner),
+            Body::Json(me.clone())
+        )
+        .await
+        .0,
+        403
+    );
+    let (s, saved) = call(
+        base,
+        M::PUT,
+        "/api/v1/me/profile",
+        Who::Session(&expert),
+        Body::Json(me),
+    )
+    .await;
+    assert_eq!(s, 200, "{saved}");
+    assert_eq!(saved["headline"], "Professeur d'hydrogéologie");
+    assert_eq!(saved["modes"], json!(["remote"]));
+    let (_, again) = call(
+        base,
+        M::GET,
+        "/api/v1/me/profile",
+        Who::Session(&expert),
+        Body::Empty,
+    )
+    .await;
+    assert_eq!(again["phone"], "+33 6 12 34 56 78");
+
+    // Bulk import: moderators only; one bad line refuses the whole body.
+    let moderator = WebClient::new(base);
+    login_as(&moderator, &db, "moderation@demo.passerelle.ml").await;
+    let good = r#"{"ref": "API-E1", "name": "Awa Diallo", "email": "awa@example.org", "headline": "Pédiatre", "skills": ["pédiatrie"], "languages": ["fr"], "residence_country": "FR"}"#;
+    let wrong = r#"{"ref": "API-E2", "name": "Sékou Keita", "email": "sekou@example.org", "headline": "Agronome", "skills": ["agronomie"], "languages": ["fr"], "residence_country": "XX"}"#;
+    let body = format!("{good}\n{wrong}\n");
+    let path = "/api/v1/import/experts";
+    assert_eq!(
+        call(base, M::POST, path, Who::Anon, Body::Lines(&body))
+            .await
+            .0,
+        401
+    );
+    assert_eq!(
+        call(base, M::POST, path, Who::Bearer(&owner), Body::Lines(&body))
+            .await
+            .0,
+        403
+    );
+    assert_eq!(
+        call(
+            base,
+            M::POST,
+            path,
+            Who::Session(&expert),
+            Body::Lines(&body)
+        )
+        .await
+        .0,
+        403
+    );
+    let (s, p) = call(
+        base,
+        M::POST,
+        path,
+        Who::Session(&moderator),
+        Body::Lines(&body),
+    )
+    .await;
+    assert_eq!(s, 422, "{p}");
+    assert_eq!(
+        (
+            p["errors"][0]["line"].as_u64(),
+            p["errors"][0]["field"].as_str()
+        ),
+        (Some(2), Some("residence_country"))
+    );
+    let (s, _) = call(
+        base,
+        M::GET,
+        "/api/v1/experts/API-E1",
+        Who::Session(&moderator),
+        Body::Empty,
+    )
+    .await;
+    assert_eq!(s, 404, "nothing written");
+    let (s, p) = call(
+        base,
+        M::POST,
+        path,
+        Who::Session(&moderator),
+        Body::Lines(&format!("{good}\n{}", wrong.replace("XX", "SN"))),
+    )
+    .await;
+    assert_eq!((s, p["created"].as_u64()), (200, Some(2)), "{p}");
+    let (s, _) = call(
+        base,
+        M::GET,
+        "/api/v1/experts/API-E2",
+        Who::Session(&moderator),
+        Body::Empty,
+    )
+    .await;
+    assert_eq!(s, 200);
+    let line = json!({"ref": "API-M1", "institution": USTTB, "title": "Statistique", "description": "Un module.",
+        "skills": ["statistique"], "language": "fr", "region": "Bamako", "start": "2027-01-10", "end": "2027-01-20", "mode": "onsite"});
+    let (s, p) = call(
+        base,
+        M::POST,
+        "/api/v1/import/missions",
+        Who::Session(&moderator),
+        Body::Lines(&line.to_string()),
+    )
+    .await;
+    assert_eq!((s, p["created"].as_u64()), (200, Some(1)), "{p}");
+    let (s, _) = call(
+        base,
+        M::POST,
+        "/api/v1/import/people",
+        Who::Session(&moderator),
+        Body::Lines(""),
+    )
+    .await;
+    assert_eq!(s, 400);
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(profile_and_import_on, profile_and_import);
