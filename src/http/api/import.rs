@@ -41,7 +41,7 @@ pub struct ImportOut {
 /// Imports experts, missions or projects as JSON Lines; all or nothing (moderators).
 #[utoipa::path(post, path = "/api/v1/import/{kind}", tag = "import",
     params(("kind" = ImportKind, Path, description = "experts, missions or projects")),
-    request_body(content = String, content_type = "application/x-ndjson", description = "One JSON object per line, as in FORMAT.md"),
+    request_body(content((String = "application/x-ndjson"), (String = "text/plain")), description = "One JSON object per line, as in FORMAT.md"),
     security(("session" = [])),
     responses((status = 200, body = ImportOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn import(

@@ -35,6 +35,7 @@ use super::context::Page;
         description = "Missions, village projects, diaspora experts and their matches, for the information systems of universities, associations and the migration centre. Errors are RFC 9457 problem documents."
     ),
     modifiers(&Security),
+    components(schemas(import::ImportKind)),
     tags(
         (name = "missions", description = "Teaching and research missions"),
         (name = "projects", description = "Village projects"),
