@@ -171,7 +171,7 @@ async fn invite(
 /// Invites an expert to a published mission of the caller's institution (write scope): once
 /// per expert and posting (409), twice per expert in 30 days (429).
 #[utoipa::path(post, path = "/api/v1/missions/{ref}/invite", tag = "connections", request_body = InviteIn,
-    params(("ref" = String, Path, description = "The mission's ref")),
+    params(("ref" = String, Path, description = "The mission's ref", example = "D-M001")),
     security(("bearer" = []), ("session" = [])),
     responses((status = 201, body = ConnectionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn invite_to_mission(
@@ -186,7 +186,7 @@ pub async fn invite_to_mission(
 /// Invites an expert to a published project of the caller's association (write scope): once
 /// per expert and posting (409), twice per expert in 30 days (429).
 #[utoipa::path(post, path = "/api/v1/projects/{ref}/invite", tag = "connections", request_body = InviteIn,
-    params(("ref" = String, Path, description = "The project's ref")),
+    params(("ref" = String, Path, description = "The project's ref", example = "D-P001")),
     security(("bearer" = []), ("session" = [])),
     responses((status = 201, body = ConnectionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn invite_to_project(
@@ -238,7 +238,7 @@ async fn interest(
 
 /// The signed-in expert expresses interest in a published mission.
 #[utoipa::path(post, path = "/api/v1/missions/{ref}/interest", tag = "connections", request_body = InterestIn,
-    params(("ref" = String, Path, description = "The mission's ref")),
+    params(("ref" = String, Path, description = "The mission's ref", example = "D-M001")),
     security(("session" = [])),
     responses((status = 201, body = ConnectionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn interest_in_mission(
@@ -252,7 +252,7 @@ pub async fn interest_in_mission(
 
 /// The signed-in expert expresses interest in a published project.
 #[utoipa::path(post, path = "/api/v1/projects/{ref}/interest", tag = "connections", request_body = InterestIn,
-    params(("ref" = String, Path, description = "The project's ref")),
+    params(("ref" = String, Path, description = "The project's ref", example = "D-P001")),
     security(("session" = [])),
     responses((status = 201, body = ConnectionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn interest_in_project(
@@ -319,7 +319,7 @@ async fn answer(
 
 /// Accepts a connection the other side started; contact details are then shared.
 #[utoipa::path(post, path = "/api/v1/connections/{id}/accept", tag = "connections",
-    params(("id" = i64, Path, description = "The connection's id")),
+    params(("id" = i64, Path, description = "The connection's id", example = 1)),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = ConnectionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn accept(
@@ -332,7 +332,7 @@ pub async fn accept(
 
 /// Declines a connection the other side started.
 #[utoipa::path(post, path = "/api/v1/connections/{id}/decline", tag = "connections",
-    params(("id" = i64, Path, description = "The connection's id")),
+    params(("id" = i64, Path, description = "The connection's id", example = 1)),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = ConnectionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn decline(

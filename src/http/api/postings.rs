@@ -358,7 +358,7 @@ fn access_of(caller: &Caller, v: Visibility) -> Result<Access, Problem> {
 }
 
 /// One mission.
-#[utoipa::path(get, path = "/api/v1/missions/{ref}", tag = "missions", params(("ref" = String, Path, description = "The mission's ref")),
+#[utoipa::path(get, path = "/api/v1/missions/{ref}", tag = "missions", params(("ref" = String, Path, description = "The mission's ref", example = "D-M001")),
     responses((status = 200, body = MissionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn get_mission(
     State(state): State<AppState>,
@@ -371,7 +371,7 @@ pub async fn get_mission(
 }
 
 /// One project.
-#[utoipa::path(get, path = "/api/v1/projects/{ref}", tag = "projects", params(("ref" = String, Path, description = "The project's ref")),
+#[utoipa::path(get, path = "/api/v1/projects/{ref}", tag = "projects", params(("ref" = String, Path, description = "The project's ref", example = "D-P001")),
     responses((status = 200, body = ProjectOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn get_project(
     State(state): State<AppState>,
@@ -425,7 +425,7 @@ fn require_owner(caller: &Caller, v: Visibility) -> Result<(), Problem> {
 
 /// The experts best matching a mission, with their reasons (its organisation and moderators).
 #[utoipa::path(get, path = "/api/v1/missions/{ref}/matches", tag = "matching",
-    params(("ref" = String, Path, description = "The mission's ref"), MatchParams),
+    params(("ref" = String, Path, description = "The mission's ref", example = "D-M001"), MatchParams),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = [ExpertMatch]), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn mission_matches(
@@ -441,7 +441,7 @@ pub async fn mission_matches(
 
 /// The experts best matching a project, with their reasons (its association and moderators).
 #[utoipa::path(get, path = "/api/v1/projects/{ref}/matches", tag = "matching",
-    params(("ref" = String, Path, description = "The project's ref"), MatchParams),
+    params(("ref" = String, Path, description = "The project's ref", example = "D-P001"), MatchParams),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = [ExpertMatch]), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn project_matches(

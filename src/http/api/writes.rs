@@ -203,7 +203,7 @@ pub async fn create_mission(
 
 /// Replaces a mission of the caller's institution; it keeps its status (write scope).
 #[utoipa::path(put, path = "/api/v1/missions/{ref}", tag = "missions", request_body = MissionIn,
-    params(("ref" = String, Path, description = "The mission's ref")),
+    params(("ref" = String, Path, description = "The mission's ref", example = "D-M001")),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = MissionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn update_mission(
@@ -246,7 +246,7 @@ pub async fn create_project(
 
 /// Replaces a project of the caller's association; it keeps its status (write scope).
 #[utoipa::path(put, path = "/api/v1/projects/{ref}", tag = "projects", request_body = ProjectIn,
-    params(("ref" = String, Path, description = "The project's ref")),
+    params(("ref" = String, Path, description = "The project's ref", example = "D-P001")),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = ProjectOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn update_project(
@@ -270,7 +270,7 @@ pub async fn update_project(
 
 /// Publishes, fills or closes a mission of the caller's institution (write scope).
 #[utoipa::path(post, path = "/api/v1/missions/{ref}/status", tag = "missions", request_body = StatusIn,
-    params(("ref" = String, Path, description = "The mission's ref")),
+    params(("ref" = String, Path, description = "The mission's ref", example = "D-M001")),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = MissionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn mission_status(
@@ -288,7 +288,7 @@ pub async fn mission_status(
 
 /// Publishes, fills or closes a project of the caller's association (write scope).
 #[utoipa::path(post, path = "/api/v1/projects/{ref}/status", tag = "projects", request_body = StatusIn,
-    params(("ref" = String, Path, description = "The project's ref")),
+    params(("ref" = String, Path, description = "The project's ref", example = "D-P001")),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = ProjectOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn project_status(
