@@ -7,6 +7,7 @@ mod helpers;
 
 mod api;
 mod api_connections;
+mod api_profile;
 mod api_writes;
 mod browser;
 mod cli_import;

@@ -26,8 +26,10 @@ const MAX_WINDOWS: usize = 20;
 #[serde(deny_unknown_fields)]
 pub struct Window {
     /// First day (YYYY-MM-DD).
+    #[schema(format = Date)]
     pub from: String,
     /// Last day (YYYY-MM-DD).
+    #[schema(format = Date)]
     pub to: String,
 }
 
@@ -82,18 +84,23 @@ pub struct ProfileIn {
     /// Read-only: when given, must be the profile's address.
     pub email: Option<String>,
     /// Display name (at most 200 characters).
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     /// One-line headline (at most 300 characters).
+    #[schema(min_length = 1, max_length = 300)]
     pub headline: String,
     /// Free text.
     pub bio: Option<String>,
     /// Skill phrases (at least one).
+    #[schema(min_items = 1)]
     pub skills: Vec<String>,
     /// Broad fields.
     pub disciplines: Option<Vec<String>>,
     /// Languages (ISO 639, at least one).
+    #[schema(min_items = 1)]
     pub languages: Vec<String>,
     /// Country of residence (ISO 3166-1 alpha-2).
+    #[schema(pattern = "^[A-Za-z]{2}$")]
     pub residence_country: String,
     /// City of residence.
     pub residence_city: Option<String>,
@@ -104,6 +111,7 @@ pub struct ProfileIn {
     /// Degree.
     pub degree: Option<String>,
     /// Availability windows (at most 20).
+    #[schema(max_items = 20)]
     pub availability: Option<Vec<Window>>,
     /// onsite and/or remote.
     pub modes: Option<Vec<String>>,

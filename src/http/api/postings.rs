@@ -171,6 +171,7 @@ pub struct MatchParams {
     /// How many, 1 to 100 (default 20).
     limit: Option<u32>,
     /// Language of the reasons: fr (default) or en.
+    #[param(pattern = "^(fr|en)$")]
     lang: Option<String>,
 }
 

@@ -24,29 +24,70 @@ use crate::store::organisations::OrgKind;
 use crate::store::users::Role;
 use crate::store::{missions, pledges, projects};
 
+/// How a mission is carried out (documentation of the `mode` field).
+#[derive(ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[expect(dead_code, reason = "a schema for the OpenAPI document only")]
+enum ModeName {
+    /// In Mali.
+    Onsite,
+    /// From abroad.
+    Remote,
+}
+
+/// A project's sector (documentation of the `sector` field).
+#[derive(ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[expect(dead_code, reason = "a schema for the OpenAPI document only")]
+enum SectorName {
+    /// Water and sanitation.
+    Water,
+    /// Health.
+    Health,
+    /// Education.
+    Education,
+    /// Agriculture.
+    Agriculture,
+    /// Energy.
+    Energy,
+    /// Enterprise.
+    Enterprise,
+    /// Infrastructure.
+    Infrastructure,
+    /// Culture.
+    Culture,
+}
+
 /// A mission as an institution sends it (new missions are saved as drafts).
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MissionIn {
     /// Title.
+    #[schema(min_length = 1, max_length = 300)]
     pub title: String,
     /// Description.
+    #[schema(min_length = 1, max_length = 20000)]
     pub description: String,
     /// Skills wanted (at least one).
+    #[schema(min_items = 1)]
     pub skills: Vec<String>,
     /// Discipline.
     pub discipline: Option<String>,
     /// Level (licence, master, doctorat, professional).
     pub level: Option<String>,
     /// Language of instruction (ISO 639).
+    #[schema(pattern = "^[a-z]{2,3}$")]
     pub language: String,
     /// Region of Mali, or "remote".
     pub region: String,
     /// First day (YYYY-MM-DD).
+    #[schema(format = Date)]
     pub start: String,
     /// Last day (YYYY-MM-DD).
+    #[schema(format = Date)]
     pub end: String,
     /// onsite or remote.
+    #[schema(value_type = ModeName)]
     pub mode: String,
 }
 
@@ -74,12 +115,16 @@ impl MissionIn {
 #[serde(deny_unknown_fields)]
 pub struct ProjectIn {
     /// Title.
+    #[schema(min_length = 1, max_length = 300)]
     pub title: String,
     /// Description.
+    #[schema(min_length = 1, max_length = 20000)]
     pub description: String,
     /// Sector: water, health, education, agriculture, energy, enterprise, infrastructure or culture.
+    #[schema(value_type = SectorName)]
     pub sector: String,
     /// Skills sought.
+    #[schema(min_items = 1)]
     pub skills: Vec<String>,
     /// Region of Mali.
     pub region: String,
@@ -92,8 +137,10 @@ pub struct ProjectIn {
     /// Part still to raise, in whole euros (at most the budget).
     pub funding_sought_eur: Option<u64>,
     /// First day (YYYY-MM-DD).
+    #[schema(format = Date)]
     pub start: Option<String>,
     /// Last day (YYYY-MM-DD).
+    #[schema(format = Date)]
     pub end: Option<String>,
 }
 
