@@ -360,6 +360,30 @@ async fn postings(engine: Engine, test: &str) {
         403
     );
 
+    // The pages' life cycle: nothing goes back, a filled mission can still be closed.
+    let step = |to: &'static str| Body::Json(json!({ "status": to }));
+    let d_m008 = "/api/v1/missions/D-M008/status";
+    assert_eq!(
+        call(
+            base,
+            M::POST,
+            d_m008,
+            Who::Bearer(&owner),
+            step("published")
+        )
+        .await
+        .0,
+        409
+    );
+    assert_eq!(
+        call(base, M::POST, d_m008, Who::Bearer(&owner), step("closed"))
+            .await
+            .0,
+        200
+    );
+    let (s, p) = call(base, M::POST, d_m008, Who::Bearer(&owner), step("filled")).await;
+    assert_eq!((s, p["status"].as_u64()), (409, Some(409)), "{p}");
+
     // The same write through a member's session (with the CSRF header).
     let member = WebClient::new(base);
     login_as(&member, &db, "yelimane@demo.passerelle.ml").await;

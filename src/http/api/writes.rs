@@ -14,7 +14,7 @@ use super::extract::{ApiJson, ApiPath};
 use super::postings::{MissionOut, ProjectOut, mission_out, project_out};
 use super::problem::{ApiResult, Problem};
 use crate::domain::MissionStatus;
-use crate::http::postings::actions::{Kind, apply_status};
+use crate::http::postings::actions::{Kind, StatusError, apply_status};
 use crate::http::postings::forms::{
     MissionFormData, ProjectFormData, new_ref, posting_organisation, write_mission, write_project,
 };
@@ -197,6 +197,14 @@ impl StatusStep {
     }
 }
 
+/// A refused status change: 409 when the life cycle does not allow it.
+fn status_problem(e: StatusError) -> Problem {
+    match e {
+        StatusError::NotAllowed { .. } => Problem::conflict(e.to_string()),
+        StatusError::App(e) => e.into(),
+    }
+}
+
 /// The organisation of the caller that posts this kind (403 for others).
 async fn posting_org(
     state: &AppState,
@@ -315,11 +323,12 @@ pub async fn update_project(
     Ok(Json(project_out(&saved, confirmed)))
 }
 
-/// Publishes, fills or closes a mission of the caller's institution (write scope).
+/// Publishes, fills or closes a mission of the caller's institution (write scope), along the
+/// pages' life cycle: draft → published → filled, and closed from any other; 409 otherwise.
 #[utoipa::path(post, path = "/api/v1/missions/{ref}/status", tag = "missions", request_body = StatusIn,
     params(("ref" = String, Path, description = "The mission's ref", example = "D-M001")),
     security(("bearer" = []), ("session" = [])),
-    responses((status = 200, body = MissionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = MissionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn mission_status(
     State(state): State<AppState>,
     caller: Caller,
@@ -327,17 +336,20 @@ pub async fn mission_status(
     ApiJson(body): ApiJson<StatusIn>,
 ) -> ApiResult<Json<MissionOut>> {
     let actor = caller.writer()?;
-    apply_status(&state, actor, Kind::Mission, &r, body.status.status()).await?;
+    apply_status(&state, actor, Kind::Mission, &r, body.status.status())
+        .await
+        .map_err(status_problem)?;
     Ok(Json(mission_out(
         &missions::get(&state.db().pool, &r).await?,
     )))
 }
 
-/// Publishes, fills or closes a project of the caller's association (write scope).
+/// Publishes, fills or closes a project of the caller's association (write scope), along the
+/// pages' life cycle: draft → published → filled, and closed from any other; 409 otherwise.
 #[utoipa::path(post, path = "/api/v1/projects/{ref}/status", tag = "projects", request_body = StatusIn,
     params(("ref" = String, Path, description = "The project's ref", example = "D-P001")),
     security(("bearer" = []), ("session" = [])),
-    responses((status = 200, body = ProjectOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = ProjectOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn project_status(
     State(state): State<AppState>,
     caller: Caller,
@@ -345,7 +357,9 @@ pub async fn project_status(
     ApiJson(body): ApiJson<StatusIn>,
 ) -> ApiResult<Json<ProjectOut>> {
     let actor = caller.writer()?;
-    apply_status(&state, actor, Kind::Project, &r, body.status.status()).await?;
+    apply_status(&state, actor, Kind::Project, &r, body.status.status())
+        .await
+        .map_err(status_problem)?;
     let saved = projects::get(&state.db().pool, &r).await?;
     let (confirmed, _) = pledges::totals(&state.db().pool, saved.id).await?;
     Ok(Json(project_out(&saved, confirmed)))

@@ -11,7 +11,9 @@ use passerelle_templates::i18n::t;
 use serde::Deserialize;
 use sqlx::AnyConnection;
 
-use super::{Actor, Visibility, mission_visibility, project_visibility, require_owner_of};
+use super::{
+    Actor, Visibility, may_move, mission_visibility, project_visibility, require_owner_of,
+};
 use crate::domain::MissionStatus;
 use crate::http::context::Page;
 use crate::http::experts::engine_lang;
@@ -112,7 +114,15 @@ async fn change_status(
     r: String,
     status: MissionStatus,
 ) -> Result<Response, AppError> {
-    apply_status(&state, Actor::of_user(&user), kind, &r, status).await?;
+    match apply_status(&state, Actor::of_user(&user), kind, &r, status).await {
+        Ok(()) => {}
+        Err(StatusError::NotAllowed { .. }) => {
+            return Err(AppError::Unprocessable(
+                t(page.ctx.lang, Note::FormErrors).into(),
+            ));
+        }
+        Err(StatusError::App(e)) => return Err(e),
+    }
     let note = match status {
         MissionStatus::Published => Note::Published,
         MissionStatus::Closed => Note::Closed,
@@ -126,18 +136,50 @@ async fn change_status(
     ))
 }
 
-/// Moves a posting of the actor's organisation to `status`; publishing a draft of a
-/// verified organisation tells the best-matching experts, in the same transaction.
-/// Shared by the pages and the API.
+/// Why a status change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum StatusError {
+    /// The life cycle does not go from `from` to `to` (see [`may_move`]).
+    #[error("a {} posting cannot become {}", from.as_str(), to.as_str())]
+    NotAllowed {
+        /// The posting's status.
+        from: MissionStatus,
+        /// The status asked for.
+        to: MissionStatus,
+    },
+    /// Not allowed for this actor, not found, or an inner failure.
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<StoreError> for StatusError {
+    fn from(e: StoreError) -> Self {
+        StatusError::App(e.into())
+    }
+}
+
+impl From<sqlx::Error> for StatusError {
+    fn from(e: sqlx::Error) -> Self {
+        StatusError::App(e.into())
+    }
+}
+
+/// Moves a posting of the actor's organisation to `status` along its life cycle;
+/// publishing a draft of a verified organisation tells the best-matching experts, in the
+/// same transaction. Shared by the pages and the API.
 pub async fn apply_status(
     state: &AppState,
     actor: Actor,
     kind: Kind,
     r: &str,
     status: MissionStatus,
-) -> Result<(), AppError> {
+) -> Result<(), StatusError> {
     let posting = load(state, kind, r).await?;
     require_owner_of(actor, posting.visibility)?;
+    let from = posting.visibility.status;
+    if !may_move(from, status) {
+        return Err(StatusError::NotAllowed { from, to: status });
+    }
     let mut tx = state.db().pool.begin().await?;
     set_status(&mut tx, state, kind, r, status).await?;
     let mut told = 0;

@@ -86,6 +86,17 @@ impl Visibility {
     }
 }
 
+/// The life cycle the owner's page offers: publish a draft, mark a published posting
+/// filled, close one that is not closed yet. Nothing goes back to draft.
+pub fn may_move(from: MissionStatus, to: MissionStatus) -> bool {
+    match to {
+        MissionStatus::Published => from == MissionStatus::Draft,
+        MissionStatus::Filled => from == MissionStatus::Published,
+        MissionStatus::Closed => from != MissionStatus::Closed,
+        MissionStatus::Draft => false,
+    }
+}
+
 /// Who acts on a posting: an organisation (a member's session or an API token), or a moderator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Actor {
