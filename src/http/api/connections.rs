@@ -265,7 +265,7 @@ pub async fn interest_in_project(
 }
 
 /// The caller's connections, newest first: the expert's own, or the organisation's.
-#[utoipa::path(get, path = "/api/v1/connections", tag = "connections",
+#[utoipa::path(get, path = "/api/v1/connections", tag = "connections", operation_id = "list_connections",
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = [ConnectionOut]), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn list(
@@ -318,7 +318,7 @@ async fn answer(
 }
 
 /// Accepts a connection the other side started; contact details are then shared.
-#[utoipa::path(post, path = "/api/v1/connections/{id}/accept", tag = "connections",
+#[utoipa::path(post, path = "/api/v1/connections/{id}/accept", tag = "connections", operation_id = "accept_connection",
     params(("id" = i64, Path, description = "The connection's id", example = 1)),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = ConnectionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
@@ -331,7 +331,7 @@ pub async fn accept(
 }
 
 /// Declines a connection the other side started.
-#[utoipa::path(post, path = "/api/v1/connections/{id}/decline", tag = "connections",
+#[utoipa::path(post, path = "/api/v1/connections/{id}/decline", tag = "connections", operation_id = "decline_connection",
     params(("id" = i64, Path, description = "The connection's id", example = 1)),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = ConnectionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]

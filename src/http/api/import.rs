@@ -39,7 +39,7 @@ pub struct ImportOut {
 }
 
 /// Imports experts, missions or projects as JSON Lines; all or nothing (moderators).
-#[utoipa::path(post, path = "/api/v1/import/{kind}", tag = "import",
+#[utoipa::path(post, path = "/api/v1/import/{kind}", tag = "import", operation_id = "import_records",
     params(("kind" = ImportKind, Path, description = "experts, missions or projects")),
     request_body(content((String = "application/x-ndjson"), (String = "text/plain")), description = "One JSON object per line, as in FORMAT.md"),
     security(("session" = [])),

@@ -5,6 +5,7 @@ pub mod caller;
 pub mod connections;
 pub mod extract;
 pub mod import;
+pub mod links;
 pub mod me;
 pub mod people;
 pub mod pledges;
@@ -67,7 +68,7 @@ impl Modify for Security {
 
 /// The API routes and the OpenAPI document describing them.
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (router, mut doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(postings::list_missions, writes::create_mission))
         .routes(routes!(postings::get_mission, writes::update_mission))
         .routes(routes!(postings::mission_matches))
@@ -90,7 +91,9 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(people::my_matches))
         .routes(routes!(me::get_profile, me::put_profile))
         .routes(routes!(people::statistics_table))
-        .split_for_parts()
+        .split_for_parts();
+    links::add(&mut doc);
+    (router, doc)
 }
 
 /// Every API route, `/api/v1/openapi.json`, `/api/docs` and the token pages.

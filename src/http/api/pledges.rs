@@ -62,7 +62,7 @@ fn out(p: &Pledge) -> PledgeOut {
 }
 
 /// The pledges to a project, newest first (its association, read scope).
-#[utoipa::path(get, path = "/api/v1/projects/{ref}/pledges", tag = "pledges",
+#[utoipa::path(get, path = "/api/v1/projects/{ref}/pledges", tag = "pledges", operation_id = "list_pledges",
     params(("ref" = String, Path, description = "The project's ref", example = "D-P001")),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = [PledgeOut]), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
@@ -83,7 +83,7 @@ pub async fn list(
 }
 
 /// The signed-in user pledges to a published project (not their own association's).
-#[utoipa::path(post, path = "/api/v1/projects/{ref}/pledges", tag = "pledges", request_body = PledgeIn,
+#[utoipa::path(post, path = "/api/v1/projects/{ref}/pledges", tag = "pledges", operation_id = "create_pledge", request_body = PledgeIn,
     params(("ref" = String, Path, description = "The project's ref", example = "D-P001")),
     security(("session" = [])),
     responses((status = 201, body = PledgeOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
@@ -113,7 +113,7 @@ pub async fn create(
 }
 
 /// Confirms a pledge to a project of the caller's association; the pledger is told (write scope).
-#[utoipa::path(post, path = "/api/v1/projects/{ref}/pledges/{id}/confirm", tag = "pledges",
+#[utoipa::path(post, path = "/api/v1/projects/{ref}/pledges/{id}/confirm", tag = "pledges", operation_id = "confirm_pledge",
     params(("ref" = String, Path, description = "The project's ref", example = "D-P001"), ("id" = i64, Path, description = "The pledge's id", example = 1)),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = PledgeOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
