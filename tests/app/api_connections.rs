@@ -6,7 +6,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::api::{USTTB, YELIMANE, token};
-use crate::api_writes::{Body, Who, call};
+use crate::api_client::{Body, Who, call, status_of};
 use crate::cli_serve::start;
 use crate::helpers::{Engine, TestDb};
 use crate::on_both_engines;
@@ -31,36 +31,26 @@ async fn connections(engine: Engine, test: &str) {
     // Invitations: the posting's organisation, once per expert and posting, twice a month.
     let path = "/api/v1/missions/D-M001/invite";
     assert_eq!(
-        call(base, M::POST, path, Who::Anon, invite("D-E002"))
-            .await
-            .0,
+        status_of(base, M::POST, path, Who::Anon, invite("D-E002")).await,
         401
     );
     assert_eq!(
-        call(base, M::POST, path, Who::Bearer(&reader), invite("D-E002"))
-            .await
-            .0,
+        status_of(base, M::POST, path, Who::Bearer(&reader), invite("D-E002")).await,
         403
     );
     assert_eq!(
-        call(base, M::POST, path, Who::Bearer(&assoc), invite("D-E002"))
-            .await
-            .0,
+        status_of(base, M::POST, path, Who::Bearer(&assoc), invite("D-E002")).await,
         403
     );
     assert_eq!(
-        call(base, M::POST, path, Who::Bearer(&owner), invite("NOPE"))
-            .await
-            .0,
+        status_of(base, M::POST, path, Who::Bearer(&owner), invite("NOPE")).await,
         404
     );
     let (s, c) = call(base, M::POST, path, Who::Bearer(&owner), invite("D-E002")).await;
     assert_eq!((s, c["status"].as_str()), (201, Some("pending")), "{c}");
     assert!(c["contact"].is_null(), "no contact before acceptance");
     assert_eq!(
-        call(base, M::POST, path, Who::Bearer(&owner), invite("D-E002"))
-            .await
-            .0,
+        status_of(base, M::POST, path, Who::Bearer(&owner), invite("D-E002")).await,
         409
     );
     let (s, _) = call(
@@ -87,27 +77,25 @@ async fn connections(engine: Engine, test: &str) {
     assert_eq!(s, 201);
     let id = inv["id"].as_i64().unwrap();
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             &format!("/api/v1/connections/{id}/accept"),
             Who::Bearer(&owner),
             Body::Empty
         )
-        .await
-        .0,
+        .await,
         403
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             &format!("/api/v1/connections/{id}/accept"),
             Who::Bearer(&assoc),
             Body::Empty
         )
-        .await
-        .0,
+        .await,
         404
     );
     let expert = WebClient::new(base);
@@ -122,15 +110,14 @@ async fn connections(engine: Engine, test: &str) {
     .await;
     assert_eq!((s, d["status"].as_str()), (200, Some("declined")), "{d}");
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             &format!("/api/v1/connections/{id}/accept"),
             Who::Session(&expert),
             Body::Empty
         )
-        .await
-        .0,
+        .await,
         409
     );
 
@@ -222,15 +209,14 @@ async fn connections(engine: Engine, test: &str) {
     );
     assert!(mine["contact"].is_null());
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             &format!("/api/v1/connections/{id}/accept"),
             Who::Session(&expert),
             Body::Empty
         )
-        .await
-        .0,
+        .await,
         403,
         "not the starter"
     );
@@ -263,23 +249,20 @@ async fn connections(engine: Engine, test: &str) {
             .any(|x| x["id"] == id && x["status"] == "accepted")
     );
     assert_eq!(
-        call(base, M::GET, "/api/v1/connections", Who::Anon, Body::Empty)
-            .await
-            .0,
+        status_of(base, M::GET, "/api/v1/connections", Who::Anon, Body::Empty).await,
         401
     );
     let moderator = WebClient::new(base);
     login_as(&moderator, &db, "moderation@demo.passerelle.ml").await;
     assert_eq!(
-        call(
+        status_of(
             base,
             M::GET,
             "/api/v1/connections",
             Who::Session(&moderator),
             Body::Empty
         )
-        .await
-        .0,
+        .await,
         403
     );
     drop(server);
@@ -304,11 +287,12 @@ async fn pledges(engine: Engine, test: &str) {
     let pledge = || {
         Body::Json(json!({"amount_eur": 500, "skills": "hydrogéologie", "message": "Bon courage"}))
     };
-    assert_eq!(call(base, M::POST, path, Who::Anon, pledge()).await.0, 401);
     assert_eq!(
-        call(base, M::POST, path, Who::Bearer(&owner), pledge())
-            .await
-            .0,
+        status_of(base, M::POST, path, Who::Anon, pledge()).await,
+        401
+    );
+    assert_eq!(
+        status_of(base, M::POST, path, Who::Bearer(&owner), pledge()).await,
         403,
         "people pledge, not tokens"
     );
@@ -343,13 +327,11 @@ async fn pledges(engine: Engine, test: &str) {
 
     // The association lists and confirms; others are refused.
     assert_eq!(
-        call(base, M::GET, path, Who::Anon, Body::Empty).await.0,
+        status_of(base, M::GET, path, Who::Anon, Body::Empty).await,
         401
     );
     assert_eq!(
-        call(base, M::GET, path, Who::Bearer(&owner), Body::Empty)
-            .await
-            .0,
+        status_of(base, M::GET, path, Who::Bearer(&owner), Body::Empty).await,
         403
     );
     let (s, list) = call(base, M::GET, path, Who::Bearer(&assoc_reader), Body::Empty).await;
@@ -357,39 +339,33 @@ async fn pledges(engine: Engine, test: &str) {
     assert_eq!(list[0]["id"].as_i64(), Some(id));
     let confirm = format!("{path}/{id}/confirm");
     assert_eq!(
-        call(base, M::POST, &confirm, Who::Anon, Body::Empty)
-            .await
-            .0,
+        status_of(base, M::POST, &confirm, Who::Anon, Body::Empty).await,
         401
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             &confirm,
             Who::Bearer(&assoc_reader),
             Body::Empty
         )
-        .await
-        .0,
+        .await,
         403
     );
     assert_eq!(
-        call(base, M::POST, &confirm, Who::Bearer(&owner), Body::Empty)
-            .await
-            .0,
+        status_of(base, M::POST, &confirm, Who::Bearer(&owner), Body::Empty).await,
         403
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             &format!("{path}/999999/confirm"),
             Who::Bearer(&assoc),
             Body::Empty
         )
-        .await
-        .0,
+        .await,
         404
     );
     let (s, c) = call(base, M::POST, &confirm, Who::Bearer(&assoc), Body::Empty).await;

@@ -6,7 +6,7 @@ use reqwest::Method;
 use serde_json::json;
 
 use crate::api::{USTTB, token};
-use crate::api_writes::{Body, Who, call, fields};
+use crate::api_client::{Body, Who, call, fields, status_of};
 use crate::cli_serve::start;
 use crate::helpers::{Engine, TestDb};
 use crate::on_both_engines;
@@ -26,21 +26,18 @@ async fn profile_and_import(engine: Engine, test: &str) {
 
     // GET: the expert's own session only.
     assert_eq!(
-        call(base, M::GET, "/api/v1/me/profile", Who::Anon, Body::Empty)
-            .await
-            .0,
+        status_of(base, M::GET, "/api/v1/me/profile", Who::Anon, Body::Empty).await,
         401
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::GET,
             "/api/v1/me/profile",
             Who::Bearer(&owner),
             Body::Empty
         )
-        .await
-        .0,
+        .await,
         403
     );
     let (s, mut me) = call(
@@ -141,27 +138,22 @@ async fn profile_and_import(engine: Engine, test: &str) {
     let body = format!("{good}\n{wrong}\n");
     let path = "/api/v1/import/experts";
     assert_eq!(
-        call(base, M::POST, path, Who::Anon, Body::Lines(&body))
-            .await
-            .0,
+        status_of(base, M::POST, path, Who::Anon, Body::Lines(&body)).await,
         401
     );
     assert_eq!(
-        call(base, M::POST, path, Who::Bearer(&owner), Body::Lines(&body))
-            .await
-            .0,
+        status_of(base, M::POST, path, Who::Bearer(&owner), Body::Lines(&body)).await,
         403
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             path,
             Who::Session(&expert),
             Body::Lines(&body)
         )
-        .await
-        .0,
+        .await,
         403
     );
     let (s, p) = call(

@@ -1,87 +1,18 @@
 //! Writing postings through the JSON API, on the real server: missions and projects and
-//! their life cycle. Each endpoint's success, 401, 403/404 for another organisation and 422
-//! naming the fields; the request helpers shared by `api_profile` (the expert's own profile,
-//! bulk import) and `api_connections` (connections, pledges).
+//! their life cycle. Each endpoint's success, 401, 403/404 for another organisation, 422
+//! naming the fields and 409 outside the life cycle. The expert's profile and bulk import
+//! are in `api_profile`, connections and pledges in `api_connections`.
 
 use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::api::{USTTB, YELIMANE, token};
+use crate::api_client::{Body, Who, call, fields, status_of};
 use crate::cli_serve::start;
 use crate::helpers::{Engine, TestDb};
 use crate::on_both_engines;
 use crate::web::WebClient;
 use crate::web_session::login_as;
-
-/// Who sends a request.
-pub enum Who<'a> {
-    /// Nobody.
-    Anon,
-    /// An organisation's token.
-    Bearer(&'a str),
-    /// A signed-in browser (the CSRF header is added).
-    Session(&'a WebClient),
-}
-
-/// What a request carries.
-pub enum Body<'a> {
-    /// Nothing.
-    Empty,
-    /// A JSON document.
-    Json(Value),
-    /// JSON Lines.
-    Lines(&'a str),
-}
-
-/// Sends one API request; the status and the JSON answer (`Null` when none).
-pub async fn call(
-    base: &str,
-    method: Method,
-    path: &str,
-    who: Who<'_>,
-    body: Body<'_>,
-) -> (u16, Value) {
-    let url = format!("{base}{path}");
-    let mut req = match &who {
-        Who::Session(c) => {
-            let csrf = c.csrf().await;
-            c.http().request(method, &url).header("x-csrf-token", csrf)
-        }
-        _ => reqwest::Client::new().request(method, &url),
-    };
-    if let Who::Bearer(t) = who {
-        req = req.bearer_auth(t);
-    }
-    req = match body {
-        Body::Empty => req,
-        Body::Json(v) => req.json(&v),
-        Body::Lines(text) => req
-            .header("content-type", "application/x-ndjson")
-            .body(text.to_string()),
-    };
-    let res = req.send().await.expect("request");
-    let status = res.status().as_u16();
-    if status >= 400 {
-        assert_eq!(
-            res.headers()["content-type"],
-            "application/problem+json",
-            "errors are problem documents"
-        );
-    }
-    (status, res.json::<Value>().await.unwrap_or(Value::Null))
-}
-
-/// The fields a 422 names.
-pub fn fields(problem: &Value) -> Vec<String> {
-    problem["errors"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|e| e["field"].as_str().unwrap_or("").to_string())
-                .collect()
-        })
-        .unwrap_or_default()
-}
 
 fn mission() -> Value {
     json!({"title": "Cours de SIG", "description": "Deux semaines.", "skills": ["SIG"], "language": "fr",
@@ -251,7 +182,7 @@ async fn postings(engine: Engine, test: &str) {
     let r = created["ref"].as_str().unwrap().to_string();
     let path = format!("/api/v1/projects/{r}");
     assert_eq!(
-        call(base, M::GET, &path, Who::Anon, Body::Empty).await.0,
+        status_of(base, M::GET, &path, Who::Anon, Body::Empty).await,
         404,
         "a draft is private"
     );
@@ -322,20 +253,19 @@ async fn postings(engine: Engine, test: &str) {
     .await;
     assert_eq!((s, p["status"].as_str()), (200, Some("published")));
     assert_eq!(
-        call(base, M::GET, &path, Who::Anon, Body::Empty).await.0,
+        status_of(base, M::GET, &path, Who::Anon, Body::Empty).await,
         200,
         "public once published"
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             &status,
             Who::Bearer(&owner),
             Body::Json(publish)
         )
-        .await
-        .0,
+        .await,
         403
     );
     let (s, p) = call(
@@ -364,21 +294,18 @@ async fn postings(engine: Engine, test: &str) {
     let step = |to: &'static str| Body::Json(json!({ "status": to }));
     let d_m008 = "/api/v1/missions/D-M008/status";
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             d_m008,
             Who::Bearer(&owner),
             step("published")
         )
-        .await
-        .0,
+        .await,
         409
     );
     assert_eq!(
-        call(base, M::POST, d_m008, Who::Bearer(&owner), step("closed"))
-            .await
-            .0,
+        status_of(base, M::POST, d_m008, Who::Bearer(&owner), step("closed")).await,
         200
     );
     let (s, p) = call(base, M::POST, d_m008, Who::Bearer(&owner), step("filled")).await;

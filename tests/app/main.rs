@@ -6,6 +6,7 @@
 mod helpers;
 
 mod api;
+mod api_client;
 mod api_connections;
 mod api_profile;
 mod api_writes;
