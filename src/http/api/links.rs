@@ -1,10 +1,14 @@
-//! OpenAPI links: which operation's answer names the record another operation takes, so a
-//! client (or schemathesis's stateful phase) can follow a created mission to its edit,
-//! status and invitations, an invitation to its answer, a pledge to its confirmation.
+//! What the generated document learns after the routes are collected: OpenAPI links (which
+//! operation's answer names the record another operation takes, so a client or
+//! schemathesis's stateful phase can follow a created mission to its edit, status and
+//! invitations, an invitation to its answer, a pledge to its confirmation), and the 503
+//! every operation may answer while the database is unreachable.
 
+use utoipa::openapi::content::ContentBuilder;
 use utoipa::openapi::link::LinkBuilder;
 use utoipa::openapi::path::Operation;
-use utoipa::openapi::{OpenApi, RefOr};
+use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::{OpenApi, Ref, RefOr};
 
 /// (path, method, status, link name, target operation id, [(parameter, runtime expression)]).
 type LinkSpec = (
@@ -162,6 +166,30 @@ pub fn add(doc: &mut OpenApi) {
         response
             .links
             .insert((*name).to_string(), RefOr::T(link.build()));
+    }
+}
+
+/// Declares on every operation the 503 problem (with `Retry-After`) of a database outage.
+pub fn add_unavailable(doc: &mut OpenApi) {
+    let response = ResponseBuilder::new()
+        .description("The database is briefly unreachable; retry after `Retry-After` seconds")
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build();
+    for item in doc.paths.paths.values_mut() {
+        for op in [&mut item.get, &mut item.post, &mut item.put]
+            .into_iter()
+            .flatten()
+        {
+            op.responses
+                .responses
+                .entry("503".into())
+                .or_insert_with(|| RefOr::T(response.clone()));
+        }
     }
 }
 

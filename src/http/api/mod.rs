@@ -93,6 +93,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(people::statistics_table))
         .split_for_parts();
     links::add(&mut doc);
+    links::add_unavailable(&mut doc);
     (router, doc)
 }
 
