@@ -88,6 +88,18 @@ pub async fn run(db: &Db, args: &ImportArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Validates one interchange text completely, then writes it in one transaction: the
+/// same checks as the command, for the API's bulk import. Nothing is written on error.
+pub async fn import_text(
+    db: &Db,
+    kind: FileKind,
+    name: &str,
+    text: &str,
+) -> Result<ImportSummary, ImportError> {
+    let parsed = crate::interchange::read_str(name, text, kind).map_err(ImportError::Invalid)?;
+    write(db, &parsed, &ProgressBar::hidden()).await
+}
+
 fn progress_bar(len: u64) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();

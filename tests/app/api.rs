@@ -9,10 +9,12 @@ use crate::on_both_engines;
 use crate::web::WebClient;
 use crate::web_session::login_as;
 
-const USTTB: &str = "Université des Sciences, des Techniques et des Technologies de Bamako (USTTB)";
-const YELIMANE: &str = "Union des ressortissants de Yélimané en France";
+pub const USTTB: &str =
+    "Université des Sciences, des Techniques et des Technologies de Bamako (USTTB)";
+pub const YELIMANE: &str = "Union des ressortissants de Yélimané en France";
 
-fn token(db: &TestDb, organisation: &str, scope: &str) -> String {
+/// A new API token of `organisation` with `scope`, made by the CLI.
+pub fn token(db: &TestDb, organisation: &str, scope: &str) -> String {
     let out = db.run(&["token", "--organisation", organisation, "--scope", scope]);
     assert!(out.status.success(), "token: {}", texts(&out).1);
     texts(&out).0.trim().to_string()

@@ -98,13 +98,22 @@ impl TestDb {
 
     /// A `passerelle` command with this database and data folder, not started.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_passerelle"));
+        let mut cmd = Command::new(binary());
         cmd.args(args)
             .env("DATABASE_URL", &self.url)
             .env("PASSERELLE_DATA_DIR", self.dir.path())
             .env("RUST_LOG", "warn");
         cmd
     }
+}
+
+/// The binary under test: `PASSERELLE_TEST_BIN` when set (a private copy, for a target
+/// folder shared by several worktrees, whose `debug/passerelle` another build may
+/// replace), else the one cargo built for these tests.
+pub fn binary() -> PathBuf {
+    std::env::var_os("PASSERELLE_TEST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_passerelle")))
 }
 
 fn replace_database(url: &str, name: &str) -> String {

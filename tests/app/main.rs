@@ -6,6 +6,10 @@
 mod helpers;
 
 mod api;
+mod api_client;
+mod api_connections;
+mod api_profile;
+mod api_writes;
 mod browser;
 mod cli_import;
 mod cli_matching;

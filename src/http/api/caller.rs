@@ -9,6 +9,7 @@ use sqlx::Row;
 
 use super::problem::Problem;
 use crate::http::AppState;
+use crate::http::postings::Actor;
 use crate::http::session::CurrentUser;
 use crate::store::organisations;
 use crate::store::sessions::hash_secret;
@@ -53,6 +54,35 @@ impl Caller {
             } => Some(*organisation_id),
             _ => None,
         }
+    }
+
+    /// The caller as an actor on postings (see [`Actor`]); `None` for anonymous callers.
+    pub fn actor(&self) -> Option<Actor> {
+        match self {
+            Caller::Anonymous => None,
+            Caller::Session(u) => Some(Actor::of_user(u)),
+            Caller::Token {
+                organisation_id, ..
+            } => Some(Actor {
+                organisation_id: Some(*organisation_id),
+                moderator: false,
+            }),
+        }
+    }
+
+    /// The signed-in user behind a session (tokens and anonymous callers have none).
+    pub fn user(&self) -> Option<&User> {
+        match self {
+            Caller::Session(u) => Some(u),
+            _ => None,
+        }
+    }
+
+    /// 401 for anonymous callers, 403 for read-only tokens; the actor otherwise.
+    pub fn writer(&self) -> Result<Actor, Problem> {
+        self.require_write()?;
+        self.actor()
+            .ok_or_else(|| Problem::new(StatusCode::UNAUTHORIZED, "credentials required"))
     }
 
     /// Whether this caller is a moderator.

@@ -2,11 +2,17 @@
 //! annotations (utoipa), the reference page `/api/docs`, and the organisation's token page.
 
 pub mod caller;
+pub mod connections;
 pub mod extract;
+pub mod import;
+pub mod links;
+pub mod me;
 pub mod people;
+pub mod pledges;
 pub mod postings;
 pub mod problem;
 pub mod tokens;
+pub mod writes;
 
 use axum::Json;
 use axum::Router;
@@ -30,11 +36,15 @@ use super::context::Page;
         description = "Missions, village projects, diaspora experts and their matches, for the information systems of universities, associations and the migration centre. Errors are RFC 9457 problem documents."
     ),
     modifiers(&Security),
+    components(schemas(import::ImportKind)),
     tags(
         (name = "missions", description = "Teaching and research missions"),
         (name = "projects", description = "Village projects"),
         (name = "experts", description = "Diaspora experts (verified organisations)"),
         (name = "matching", description = "Ranked matches with their reasons"),
+        (name = "connections", description = "Invitations, interests and their answers"),
+        (name = "pledges", description = "Pledges of money or skills to village projects"),
+        (name = "import", description = "Bulk import of the interchange format (moderators)"),
         (name = "statistics", description = "Aggregate statistics")
     )
 )]
@@ -58,17 +68,33 @@ impl Modify for Security {
 
 /// The API routes and the OpenAPI document describing them.
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .routes(routes!(postings::list_missions, postings::create_mission))
-        .routes(routes!(postings::get_mission))
+    let (router, mut doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(postings::list_missions, writes::create_mission))
+        .routes(routes!(postings::get_mission, writes::update_mission))
         .routes(routes!(postings::mission_matches))
-        .routes(routes!(postings::list_projects))
-        .routes(routes!(postings::get_project))
+        .routes(routes!(writes::mission_status))
+        .routes(routes!(postings::list_projects, writes::create_project))
+        .routes(routes!(postings::get_project, writes::update_project))
         .routes(routes!(postings::project_matches))
+        .routes(routes!(writes::project_status))
+        .routes(routes!(connections::invite_to_mission))
+        .routes(routes!(connections::invite_to_project))
+        .routes(routes!(connections::interest_in_mission))
+        .routes(routes!(connections::interest_in_project))
+        .routes(routes!(connections::list))
+        .routes(routes!(connections::accept))
+        .routes(routes!(connections::decline))
+        .routes(routes!(pledges::list, pledges::create))
+        .routes(routes!(pledges::confirm))
+        .routes(routes!(import::import))
         .routes(routes!(people::get_expert))
         .routes(routes!(people::my_matches))
+        .routes(routes!(me::get_profile, me::put_profile))
         .routes(routes!(people::statistics_table))
-        .split_for_parts()
+        .split_for_parts();
+    links::add(&mut doc);
+    links::add_unavailable(&mut doc);
+    (router, doc)
 }
 
 /// Every API route, `/api/v1/openapi.json`, `/api/docs` and the token pages.

@@ -46,7 +46,7 @@ pub struct ExpertOut {
 }
 
 /// An expert's profile (verified organisations and moderators).
-#[utoipa::path(get, path = "/api/v1/experts/{ref}", tag = "experts", params(("ref" = String, Path, description = "The expert's ref")),
+#[utoipa::path(get, path = "/api/v1/experts/{ref}", tag = "experts", params(("ref" = String, Path, description = "The expert's ref", example = "D-E001")),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = ExpertOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn get_expert(
@@ -150,7 +150,7 @@ pub async fn my_matches(
 }
 
 /// One statistics table (aggregates only; counts of people under 5 read "<5").
-#[utoipa::path(get, path = "/api/v1/statistics/{table}", tag = "statistics", params(("table" = String, Path, description = "Table id, e.g. experts_by_region")),
+#[utoipa::path(get, path = "/api/v1/statistics/{table}", tag = "statistics", params(("table" = String, Path, description = "Table id, e.g. experts_by_region", example = "experts_by_region")),
     responses((status = 200, description = "The table: columns and rows", content_type = "application/json", body = Object), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn statistics_table(
     State(state): State<AppState>,

@@ -1,5 +1,5 @@
 //! `/api/v1/missions` and `/api/v1/projects`: search with facets and cursor pagination,
-//! one record, ranked experts with reasons (for the owner), and writing missions.
+//! one record, and ranked experts with reasons (for the owner). Writing is in `writes`.
 
 use axum::Json;
 use axum::http::StatusCode;
@@ -8,18 +8,16 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::caller::Caller;
-use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::extract::{ApiPath, ApiQuery};
 use super::problem::{ApiResult, Problem};
+use crate::domain::Place;
 use crate::domain::values::format_date;
-use crate::domain::{MissionStatus, Place};
 use crate::http::AppState;
 use crate::http::postings::{Access, Visibility, mission_visibility, project_visibility};
-use crate::interchange::records::MissionLine;
 use crate::search::convert::{mission_doc, project_doc};
 use crate::store::missions::MissionRecord;
 use crate::store::projects::ProjectRecord;
-use crate::store::users::Role;
-use crate::store::{StoreError, missions, organisations, pledges, projects};
+use crate::store::{StoreError, missions, pledges, projects};
 use axum::extract::State;
 
 /// Largest page.
@@ -173,6 +171,7 @@ pub struct MatchParams {
     /// How many, 1 to 100 (default 20).
     limit: Option<u32>,
     /// Language of the reasons: fr (default) or en.
+    #[param(pattern = "^(fr|en)$")]
     lang: Option<String>,
 }
 
@@ -188,7 +187,8 @@ impl MatchParams {
     }
 }
 
-fn mission_out(r: &MissionRecord) -> MissionOut {
+/// A stored mission as the API shows it.
+pub fn mission_out(r: &MissionRecord) -> MissionOut {
     let m = &r.mission;
     MissionOut {
         reference: m.r#ref.clone(),
@@ -210,7 +210,8 @@ fn mission_out(r: &MissionRecord) -> MissionOut {
     }
 }
 
-fn project_out(r: &ProjectRecord, confirmed_cents: i64) -> ProjectOut {
+/// A stored project as the API shows it, with its confirmed pledges.
+pub fn project_out(r: &ProjectRecord, confirmed_cents: i64) -> ProjectOut {
     let p = &r.project;
     ProjectOut {
         reference: p.r#ref.clone(),
@@ -358,7 +359,7 @@ fn access_of(caller: &Caller, v: Visibility) -> Result<Access, Problem> {
 }
 
 /// One mission.
-#[utoipa::path(get, path = "/api/v1/missions/{ref}", tag = "missions", params(("ref" = String, Path, description = "The mission's ref")),
+#[utoipa::path(get, path = "/api/v1/missions/{ref}", tag = "missions", params(("ref" = String, Path, description = "The mission's ref", example = "D-M001")),
     responses((status = 200, body = MissionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn get_mission(
     State(state): State<AppState>,
@@ -371,7 +372,7 @@ pub async fn get_mission(
 }
 
 /// One project.
-#[utoipa::path(get, path = "/api/v1/projects/{ref}", tag = "projects", params(("ref" = String, Path, description = "The project's ref")),
+#[utoipa::path(get, path = "/api/v1/projects/{ref}", tag = "projects", params(("ref" = String, Path, description = "The project's ref", example = "D-P001")),
     responses((status = 200, body = ProjectOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn get_project(
     State(state): State<AppState>,
@@ -425,7 +426,7 @@ fn require_owner(caller: &Caller, v: Visibility) -> Result<(), Problem> {
 
 /// The experts best matching a mission, with their reasons (its organisation and moderators).
 #[utoipa::path(get, path = "/api/v1/missions/{ref}/matches", tag = "matching",
-    params(("ref" = String, Path, description = "The mission's ref"), MatchParams),
+    params(("ref" = String, Path, description = "The mission's ref", example = "D-M001"), MatchParams),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = [ExpertMatch]), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn mission_matches(
@@ -441,7 +442,7 @@ pub async fn mission_matches(
 
 /// The experts best matching a project, with their reasons (its association and moderators).
 #[utoipa::path(get, path = "/api/v1/projects/{ref}/matches", tag = "matching",
-    params(("ref" = String, Path, description = "The project's ref"), MatchParams),
+    params(("ref" = String, Path, description = "The project's ref", example = "D-P001"), MatchParams),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, body = [ExpertMatch]), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
 pub async fn project_matches(
@@ -453,87 +454,4 @@ pub async fn project_matches(
     let x = projects::get(&state.db().pool, &r).await?;
     require_owner(&caller, project_visibility(&x))?;
     Ok(Json(ranked(&state, &project_doc(&x.project), &p)?))
-}
-
-/// A new mission, as an institution sends it (saved as a draft).
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct MissionIn {
-    /// Title.
-    pub title: String,
-    /// Description.
-    pub description: String,
-    /// Skills wanted (at least one).
-    pub skills: Vec<String>,
-    /// Discipline.
-    pub discipline: Option<String>,
-    /// Level (licence, master, doctorat, professional).
-    pub level: Option<String>,
-    /// Language of instruction (ISO 639).
-    pub language: String,
-    /// Region of Mali, or "remote".
-    pub region: String,
-    /// First day (YYYY-MM-DD).
-    pub start: String,
-    /// Last day (YYYY-MM-DD).
-    pub end: String,
-    /// onsite or remote.
-    pub mode: String,
-}
-
-/// Creates a mission for the caller's institution, as a draft (write scope).
-#[utoipa::path(post, path = "/api/v1/missions", tag = "missions", request_body = MissionIn,
-    security(("bearer" = []), ("session" = [])),
-    responses((status = 201, body = MissionOut), (status = 400, body = Problem, content_type = "application/problem+json"), (status = 401, body = Problem, content_type = "application/problem+json"), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 415, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json"), (status = 429, body = Problem, content_type = "application/problem+json")))]
-pub async fn create_mission(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiJson(body): ApiJson<MissionIn>,
-) -> ApiResult<(StatusCode, Json<MissionOut>)> {
-    caller.require_write()?;
-    let org_id = caller
-        .organisation_id()
-        .ok_or_else(|| Problem::new(StatusCode::FORBIDDEN, "only institutions post missions"))?;
-    let org = organisations::get(&state.db().pool, org_id).await?;
-    if org.kind != organisations::OrgKind::Institution {
-        return Err(Problem::new(
-            StatusCode::FORBIDDEN,
-            "only institutions post missions",
-        ));
-    }
-    if let Caller::Session(u) = &caller
-        && u.role != Role::InstitutionMember
-    {
-        return Err(Problem::new(
-            StatusCode::FORBIDDEN,
-            "only institutions post missions",
-        ));
-    }
-    let r = format!(
-        "M-{}",
-        &uuid::Uuid::new_v4().simple().to_string().to_uppercase()[..8]
-    );
-    let mission = MissionLine {
-        r#ref: r.clone(),
-        institution: org.name.clone(),
-        title: body.title,
-        description: body.description,
-        skills: body.skills,
-        discipline: body.discipline,
-        level: body.level,
-        language: body.language,
-        region: body.region,
-        start: body.start,
-        end: body.end,
-        mode: body.mode,
-    }
-    .validate()
-    .map_err(|e| Problem::field(&e.field, e.message))?;
-    let backend = state.db().backend;
-    let mut tx = state.db().pool.begin().await?;
-    missions::upsert_many(&mut tx, backend, std::slice::from_ref(&mission)).await?;
-    missions::set_status(&mut tx, backend, &r, MissionStatus::Draft).await?;
-    tx.commit().await?;
-    let saved = missions::get(&state.db().pool, &r).await?;
-    Ok((StatusCode::CREATED, Json(mission_out(&saved))))
 }

@@ -17,6 +17,9 @@ pub struct FieldProblem {
     pub field: String,
     /// Why it was refused.
     pub message: String,
+    /// The 1-based line of a JSON Lines body (bulk import only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
 }
 
 /// An error, as `application/problem+json` (RFC 9457).
@@ -63,8 +66,38 @@ impl Problem {
         p.errors.push(FieldProblem {
             field: field.into(),
             message,
+            line: None,
         });
         p
+    }
+
+    /// A 422 naming every offending field, as the page forms list them.
+    pub fn fields(list: Vec<(String, String)>) -> Problem {
+        let detail = list
+            .iter()
+            .map(|(f, m)| format!("{f}: {m}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let mut p = Problem::new(StatusCode::UNPROCESSABLE_ENTITY, detail);
+        p.errors = list
+            .into_iter()
+            .map(|(field, message)| FieldProblem {
+                field,
+                message,
+                line: None,
+            })
+            .collect();
+        p
+    }
+
+    /// A 409: the request conflicts with what is already recorded.
+    pub fn conflict(detail: impl Into<String>) -> Problem {
+        Problem::new(StatusCode::CONFLICT, detail)
+    }
+
+    /// A 403 with an explanation.
+    pub fn forbidden(detail: impl Into<String>) -> Problem {
+        Problem::new(StatusCode::FORBIDDEN, detail)
     }
 
     /// A 400 for a query string or path that could not be read.

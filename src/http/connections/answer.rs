@@ -11,7 +11,7 @@ use crate::http::context::lang_of;
 use crate::http::session::SignedIn;
 use crate::http::{AppError, AppState, flash};
 use crate::mail::notices::{ConnectionNotice, connection_answered};
-use crate::store::connections::{self, Initiator};
+use crate::store::connections::{self, Connection, Initiator};
 
 /// POST `/connections/{id}/accept`.
 pub async fn accept(
@@ -44,17 +44,58 @@ async fn answer(
     let pool = &state.db().pool;
     let c = connections::get(pool, id).await?;
     let side = side_of(pool, &user, &c).await?;
-    if side.is_none() || side == Some(c.initiated_by) {
-        return Err(AppError::Forbidden);
-    }
     let home = match side {
         Some(Initiator::Expert) => routes::ME,
         _ => routes::ORGANISATION,
     };
-    let title = super::title_of(pool, &c).await?;
+    if answer_connection(&state, &c, side, accept).await? == Answered::Already {
+        return Ok(flash::redirect(
+            &state,
+            home,
+            FlashKind::Error,
+            lang.t(Note::AlreadyAnswered),
+        ));
+    }
+    let note = if accept {
+        Note::ConnectionAccepted
+    } else {
+        Note::ConnectionDeclined
+    };
+    Ok(flash::redirect(
+        &state,
+        home,
+        FlashKind::Success,
+        lang.t(note),
+    ))
+}
+
+/// What became of an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answered {
+    /// Recorded, and the side that started the connection was told.
+    Done,
+    /// The connection was answered before.
+    Already,
+}
+
+/// Accepts or declines `c` for `side`, which must be the side that did not start it
+/// (403 otherwise), and mails the other side in the same transaction. Shared by the pages
+/// and the API.
+pub async fn answer_connection(
+    state: &AppState,
+    c: &Connection,
+    side: Option<Initiator>,
+    accept: bool,
+) -> Result<Answered, AppError> {
+    let pool = &state.db().pool;
+    let id = c.id;
+    if side.is_none() || side == Some(c.initiated_by) {
+        return Err(AppError::Forbidden);
+    }
+    let title = super::title_of(pool, c).await?;
     let (recipients, other_party, url) = match c.initiated_by {
         Initiator::Expert => (
-            expert_recipients(pool, &c).await?,
+            expert_recipients(pool, c).await?,
             c.organisation_name.clone(),
             routes::ME,
         ),
@@ -66,13 +107,7 @@ async fn answer(
     };
     let mut tx = pool.begin().await?;
     if !connections::answer(&mut tx, id, accept).await? {
-        drop(tx);
-        return Ok(flash::redirect(
-            &state,
-            home,
-            FlashKind::Error,
-            lang.t(Note::AlreadyAnswered),
-        ));
+        return Ok(Answered::Already);
     }
     let notice = ConnectionNotice {
         connection_id: id,
@@ -87,15 +122,5 @@ async fn answer(
     tx.commit().await?;
     state.mail().notify();
     tracing::info!(connection.id = id, accepted = accept, "connection answered");
-    let note = if accept {
-        Note::ConnectionAccepted
-    } else {
-        Note::ConnectionDeclined
-    };
-    Ok(flash::redirect(
-        &state,
-        home,
-        FlashKind::Success,
-        lang.t(note),
-    ))
+    Ok(Answered::Done)
 }

@@ -14,6 +14,7 @@ use crate::http::session::SignedIn;
 use crate::http::{AppError, AppState, flash};
 use crate::mail::notices::{ConnectionNotice, interest_received};
 use crate::store::connections::{self, Initiator, NewConnection};
+use crate::store::experts::ExpertRecord;
 use crate::store::users::Role;
 use crate::store::{StoreError, experts};
 
@@ -68,17 +69,38 @@ async fn express(
             lang.t(Note::ProfileFirst),
         ));
     };
-    let posting = posting(pool, kind, &r#ref).await?;
+    let form = FormFields::parse(&body);
+    let note = match express_interest(&state, &expert, kind, &r#ref, form.get("message")).await? {
+        Interest::Created(_) => (FlashKind::Success, lang.t(Note::InterestSent)),
+        Interest::AlreadyInterested => (FlashKind::Error, lang.t(Note::AlreadyInterested)),
+    };
+    Ok(flash::redirect(&state, &back, note.0, note.1))
+}
+
+/// What became of an expression of interest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Interest {
+    /// A new connection, with its id.
+    Created(i64),
+    /// The expert already expressed interest in this posting.
+    AlreadyInterested,
+}
+
+/// Records `expert`'s interest in the public posting `kind`/`r#ref` and mails the
+/// organisation's members in the same transaction. Shared by the pages and the API.
+pub async fn express_interest(
+    state: &AppState,
+    expert: &ExpertRecord,
+    kind: &'static str,
+    r#ref: &str,
+    message: &str,
+) -> Result<Interest, AppError> {
+    let pool = &state.db().pool;
+    let posting = posting(pool, kind, r#ref).await?;
     if !posting.public {
         return Err(AppError::NotFound);
     }
-    let form = FormFields::parse(&body);
-    let message: String = form
-        .get("message")
-        .trim()
-        .chars()
-        .take(MAX_MESSAGE)
-        .collect();
+    let message: String = message.trim().chars().take(MAX_MESSAGE).collect();
     let message = (!message.is_empty()).then_some(message);
 
     let mut tx = state.db().pool.begin().await?;
@@ -88,7 +110,7 @@ async fn express(
             expert_id: expert.id,
             organisation_id: posting.organisation_id,
             opportunity_kind: posting.kind,
-            opportunity_ref: r#ref.clone(),
+            opportunity_ref: r#ref.to_string(),
             initiated_by: Initiator::Expert,
             message: message.clone(),
         },
@@ -96,15 +118,7 @@ async fn express(
     .await;
     let id = match created {
         Ok(id) => id,
-        Err(StoreError::Conflict(_)) => {
-            drop(tx);
-            return Ok(flash::redirect(
-                &state,
-                &back,
-                FlashKind::Error,
-                lang.t(Note::AlreadyInterested),
-            ));
-        }
+        Err(StoreError::Conflict(_)) => return Ok(Interest::AlreadyInterested),
         Err(e) => return Err(e.into()),
     };
     let url = format!("{}{}", state.site().base_url, routes::ORGANISATION);
@@ -121,10 +135,5 @@ async fn express(
     tx.commit().await?;
     state.mail().notify();
     tracing::info!(connection.id = id, expert.r#ref = %expert.expert.r#ref, opportunity.r#ref = %r#ref, "interest expressed");
-    Ok(flash::redirect(
-        &state,
-        &back,
-        FlashKind::Success,
-        lang.t(Note::InterestSent),
-    ))
+    Ok(Interest::Created(id))
 }

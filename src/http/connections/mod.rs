@@ -3,8 +3,8 @@
 //! answer (`/connections/{id}/accept|decline`) and the post-mission report
 //! (`/connections/{id}/report`). Contact details are shared once a connection is accepted.
 
-mod answer;
-mod interest;
+pub mod answer;
+pub mod interest;
 mod report;
 
 use axum::Router;

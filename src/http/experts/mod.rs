@@ -43,6 +43,11 @@ impl FormFields {
         )
     }
 
+    /// Fields given as name–value pairs (the API builds the page's form this way).
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> FormFields {
+        FormFields(pairs)
+    }
+
     /// The first value of `name`, or "".
     pub fn get(&self, name: &str) -> &str {
         self.0

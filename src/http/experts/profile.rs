@@ -13,6 +13,7 @@ use passerelle_templates::{FieldErrors, FlashKind, Lang, routes};
 
 use super::profile_form::parse;
 use super::{FormFields, engine_lang};
+use crate::domain::Expert;
 use crate::domain::values::format_date;
 use crate::http::context::Page;
 use crate::http::session::SignedIn;
@@ -56,17 +57,8 @@ pub async fn save(
     }
     let lang = page.ctx.lang;
     let form = FormFields::parse(&body);
-    let pool = &state.db().pool;
-    let existing = experts::of_user(pool, user.id).await?;
-    let r#ref = match &existing {
-        Some(r) => r.expert.r#ref.clone(),
-        None => new_ref(&state, &user).await?,
-    };
-    let email = existing
-        .as_ref()
-        .map(|r| r.expert.email.clone())
-        .unwrap_or_else(|| user.email.clone());
-    match parse(&form, lang, r#ref, email) {
+    let target = target(&state, &user).await?;
+    match check(&form, lang, &target) {
         Err(mut view) => {
             view.skill_suggestions = suggestions(&view.skills, &view.disciplines, lang);
             let mut ctx = page.ctx;
@@ -78,15 +70,7 @@ pub async fn save(
                 .into_response())
         }
         Ok((expert, phone)) => {
-            let db = state.db();
-            let mut tx = db.pool.begin().await?;
-            experts::upsert_many(&mut tx, db.backend, std::slice::from_ref(&expert)).await?;
-            if existing.is_none() {
-                experts::link_user(&mut tx, &expert.r#ref, user.id).await?;
-            }
-            experts::set_phone(&mut tx, &expert.r#ref, phone.as_deref()).await?;
-            tx.commit().await?;
-            tracing::info!(expert.r#ref = %expert.r#ref, user.id = user.id, "expert profile saved");
+            store(&state, &user, &target, &expert, phone.as_deref()).await?;
             Ok(flash::redirect(
                 &state,
                 routes::ME,
@@ -95,6 +79,65 @@ pub async fn save(
             ))
         }
     }
+}
+
+/// The profile a user is about to save: the stored one if any, its ref and its address.
+#[derive(Debug, Clone)]
+pub struct ProfileTarget {
+    /// The stored profile, if any.
+    pub existing: Option<ExpertRecord>,
+    /// Its ref (a new one for a first profile).
+    pub r#ref: String,
+    /// Its contact address (the account's for a first profile).
+    pub email: String,
+}
+
+/// Finds what `user`'s profile form writes to. Shared by the page and the API.
+pub async fn target(state: &AppState, user: &User) -> Result<ProfileTarget, AppError> {
+    let existing = experts::of_user(&state.db().pool, user.id).await?;
+    let r#ref = match &existing {
+        Some(r) => r.expert.r#ref.clone(),
+        None => new_ref(state, user).await?,
+    };
+    let email = existing
+        .as_ref()
+        .map(|r| r.expert.email.clone())
+        .unwrap_or_else(|| user.email.clone());
+    Ok(ProfileTarget {
+        existing,
+        r#ref,
+        email,
+    })
+}
+
+/// Validates the profile form's fields: the expert and phone, or the form with every error.
+pub fn check(
+    form: &FormFields,
+    lang: Lang,
+    target: &ProfileTarget,
+) -> Result<(Expert, Option<String>), Box<ExpertFormView>> {
+    parse(form, lang, target.r#ref.clone(), target.email.clone())
+}
+
+/// Saves a validated profile in one transaction (change log included), linking a first
+/// profile to its account. Shared by the page and the API.
+pub async fn store(
+    state: &AppState,
+    user: &User,
+    target: &ProfileTarget,
+    expert: &Expert,
+    phone: Option<&str>,
+) -> Result<(), AppError> {
+    let db = state.db();
+    let mut tx = db.pool.begin().await?;
+    experts::upsert_many(&mut tx, db.backend, std::slice::from_ref(expert)).await?;
+    if target.existing.is_none() {
+        experts::link_user(&mut tx, &expert.r#ref, user.id).await?;
+    }
+    experts::set_phone(&mut tx, &expert.r#ref, phone).await?;
+    tx.commit().await?;
+    tracing::info!(expert.r#ref = %expert.r#ref, user.id = user.id, "expert profile saved");
+    Ok(())
 }
 
 /// A ref for a new profile made on the site: `W-E{user id}`, suffixed if taken.

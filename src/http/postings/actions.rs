@@ -11,7 +11,9 @@ use passerelle_templates::i18n::t;
 use serde::Deserialize;
 use sqlx::AnyConnection;
 
-use super::{Visibility, mission_visibility, project_visibility, require_owner};
+use super::{
+    Actor, Visibility, may_move, mission_visibility, project_visibility, require_owner_of,
+};
 use crate::domain::MissionStatus;
 use crate::http::context::Page;
 use crate::http::experts::engine_lang;
@@ -20,7 +22,7 @@ use crate::http::{AppError, AppState, flash};
 use crate::mail::{self, MatchNotice, Recipient};
 use crate::search::convert::{mission_doc, project_doc};
 use crate::store::connections::{self, Initiator, NewConnection};
-use crate::store::users::{self, Role};
+use crate::store::users;
 use crate::store::{StoreError, experts, missions, organisations, projects};
 
 /// Experts told about a newly published posting: the best eligible ones above this score.
@@ -34,20 +36,24 @@ const INVITE_WINDOW_SECS: i64 = 30 * 24 * 3600;
 
 /// Which kind of posting an action is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub enum Kind {
+    /// A university's mission.
     Mission,
+    /// An association's village project.
     Project,
 }
 
 impl Kind {
-    fn code(self) -> &'static str {
+    /// "mission" or "project".
+    pub fn code(self) -> &'static str {
         match self {
             Kind::Mission => "mission",
             Kind::Project => "project",
         }
     }
 
-    fn path(self, r: &str) -> String {
+    /// The posting's page.
+    pub fn path(self, r: &str) -> String {
         match self {
             Kind::Mission => passerelle_templates::routes::mission(r),
             Kind::Project => passerelle_templates::routes::project(r),
@@ -108,20 +114,14 @@ async fn change_status(
     r: String,
     status: MissionStatus,
 ) -> Result<Response, AppError> {
-    let posting = load(&state, kind, &r).await?;
-    require_owner(&user, posting.visibility)?;
-    let mut tx = state.db().pool.begin().await?;
-    set_status(&mut tx, &state, kind, &r, status).await?;
-    let mut told = 0;
-    if status == MissionStatus::Published
-        && posting.visibility.status == MissionStatus::Draft
-        && posting.visibility.organisation_verified
-    {
-        told = notify_matching_experts(&mut tx, &state, kind, &r, &posting).await?;
-    }
-    tx.commit().await?;
-    if told > 0 {
-        state.mail().notify();
+    match apply_status(&state, Actor::of_user(&user), kind, &r, status).await {
+        Ok(()) => {}
+        Err(StatusError::NotAllowed { .. }) => {
+            return Err(AppError::Unprocessable(
+                t(page.ctx.lang, Note::FormErrors).into(),
+            ));
+        }
+        Err(StatusError::App(e)) => return Err(e),
     }
     let note = match status {
         MissionStatus::Published => Note::Published,
@@ -134,6 +134,66 @@ async fn change_status(
         FlashKind::Success,
         t(page.ctx.lang, note),
     ))
+}
+
+/// Why a status change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum StatusError {
+    /// The life cycle does not go from `from` to `to` (see [`may_move`]).
+    #[error("a {} posting cannot become {}", from.as_str(), to.as_str())]
+    NotAllowed {
+        /// The posting's status.
+        from: MissionStatus,
+        /// The status asked for.
+        to: MissionStatus,
+    },
+    /// Not allowed for this actor, not found, or an inner failure.
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<StoreError> for StatusError {
+    fn from(e: StoreError) -> Self {
+        StatusError::App(e.into())
+    }
+}
+
+impl From<sqlx::Error> for StatusError {
+    fn from(e: sqlx::Error) -> Self {
+        StatusError::App(e.into())
+    }
+}
+
+/// Moves a posting of the actor's organisation to `status` along its life cycle;
+/// publishing a draft of a verified organisation tells the best-matching experts, in the
+/// same transaction. Shared by the pages and the API.
+pub async fn apply_status(
+    state: &AppState,
+    actor: Actor,
+    kind: Kind,
+    r: &str,
+    status: MissionStatus,
+) -> Result<(), StatusError> {
+    let posting = load(state, kind, r).await?;
+    require_owner_of(actor, posting.visibility)?;
+    let from = posting.visibility.status;
+    if !may_move(from, status) {
+        return Err(StatusError::NotAllowed { from, to: status });
+    }
+    let mut tx = state.db().pool.begin().await?;
+    set_status(&mut tx, state, kind, r, status).await?;
+    let mut told = 0;
+    if status == MissionStatus::Published
+        && posting.visibility.status == MissionStatus::Draft
+        && posting.visibility.organisation_verified
+    {
+        told = notify_matching_experts(&mut tx, state, kind, r, &posting).await?;
+    }
+    tx.commit().await?;
+    if told > 0 {
+        state.mail().notify();
+    }
+    Ok(())
 }
 
 /// Tells the best eligible experts about a newly published posting, each by their own
@@ -276,20 +336,62 @@ async fn invite(
     r: String,
     form: InviteForm,
 ) -> Result<Response, AppError> {
-    let posting = load(&state, kind, &r).await?;
-    require_owner(&user, posting.visibility)?;
-    if user.role == Role::Expert {
-        return Err(AppError::Forbidden);
-    }
+    // An expert is never the owner (see [`Actor::of_user`]), so they are refused here too.
     let lang = page.ctx.lang;
     let back = kind.path(&r);
+    let sent = invite_expert(
+        &state,
+        Actor::of_user(&user),
+        kind,
+        &r,
+        &form.expert,
+        &form.message,
+    )
+    .await
+    .map_err(|e| match e {
+        AppError::Unprocessable(_) => AppError::Unprocessable(t(lang, Note::FormErrors).into()),
+        e => e,
+    })?;
+    let (kind_of_flash, note) = match sent {
+        Invitation::Sent(_) => (FlashKind::Success, t(lang, Note::InvitationSent)),
+        Invitation::AlreadyInvited => (FlashKind::Error, t(lang, Op::InviteLimitPosting)),
+        Invitation::MonthlyLimit => (FlashKind::Error, t(lang, Op::InviteLimitMonth)),
+    };
+    Ok(flash::redirect(&state, &back, kind_of_flash, note))
+}
+
+/// What became of an invitation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invitation {
+    /// Sent: the new connection's id.
+    Sent(i64),
+    /// The organisation already invited this expert to this posting.
+    AlreadyInvited,
+    /// The organisation invited this expert [`INVITES_PER_WINDOW`] times this month.
+    MonthlyLimit,
+}
+
+/// Invites an expert (by ref) to a published posting of the actor's organisation, within
+/// the limits (once per posting, twice a month per expert), and mails the expert in the
+/// same transaction. Shared by the pages and the API; an unpublished posting is
+/// `Unprocessable`, an unknown or hidden expert `NotFound`.
+pub async fn invite_expert(
+    state: &AppState,
+    actor: Actor,
+    kind: Kind,
+    r: &str,
+    expert_ref: &str,
+    message: &str,
+) -> Result<Invitation, AppError> {
+    let posting = load(state, kind, r).await?;
+    require_owner_of(actor, posting.visibility)?;
     if posting.visibility.status != MissionStatus::Published {
         return Err(AppError::Unprocessable(
-            t(lang, Note::FormErrors).to_string(),
+            "only a published posting takes invitations".into(),
         ));
     }
     let pool = &state.db().pool;
-    let expert = match experts::get(pool, form.expert.trim()).await {
+    let expert = match experts::get(pool, expert_ref.trim()).await {
         Ok(e) if !e.hidden => e,
         Ok(_) | Err(StoreError::NotFound) => return Err(AppError::NotFound),
         Err(e) => return Err(e.into()),
@@ -297,25 +399,14 @@ async fn invite(
     let organisation_id = posting.visibility.organisation_id;
     let since = crate::store::now() - INVITE_WINDOW_SECS;
     let (recent, same) =
-        connections::invitations(pool, organisation_id, expert.id, since, (kind.code(), &r))
-            .await?;
+        connections::invitations(pool, organisation_id, expert.id, since, (kind.code(), r)).await?;
     if same {
-        return Ok(flash::redirect(
-            &state,
-            &back,
-            FlashKind::Error,
-            t(lang, Op::InviteLimitPosting),
-        ));
+        return Ok(Invitation::AlreadyInvited);
     }
     if recent >= INVITES_PER_WINDOW {
-        return Ok(flash::redirect(
-            &state,
-            &back,
-            FlashKind::Error,
-            t(lang, Op::InviteLimitMonth),
-        ));
+        return Ok(Invitation::MonthlyLimit);
     }
-    let message: String = form.message.trim().chars().take(2000).collect();
+    let message: String = message.trim().chars().take(2000).collect();
     let organisation = organisations::get(pool, organisation_id).await?;
     let mut tx = pool.begin().await?;
     let created = connections::create(
@@ -324,7 +415,7 @@ async fn invite(
             expert_id: expert.id,
             organisation_id,
             opportunity_kind: kind.code(),
-            opportunity_ref: r.clone(),
+            opportunity_ref: r.to_string(),
             initiated_by: Initiator::Organisation,
             message: (!message.is_empty()).then_some(message.clone()),
         },
@@ -332,14 +423,7 @@ async fn invite(
     .await;
     let connection_id = match created {
         Ok(id) => id,
-        Err(StoreError::Conflict(_)) => {
-            return Ok(flash::redirect(
-                &state,
-                &back,
-                FlashKind::Error,
-                t(lang, Op::InviteLimitPosting),
-            ));
-        }
+        Err(StoreError::Conflict(_)) => return Ok(Invitation::AlreadyInvited),
         Err(e) => return Err(e.into()),
     };
     if let Some(uid) = expert.user_id {
@@ -360,12 +444,7 @@ async fn invite(
     }
     tx.commit().await?;
     state.mail().notify();
-    Ok(flash::redirect(
-        &state,
-        &back,
-        FlashKind::Success,
-        t(lang, Note::InvitationSent),
-    ))
+    Ok(Invitation::Sent(connection_id))
 }
 
 /// POST `/missions/{ref}/invite`.

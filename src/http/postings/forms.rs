@@ -41,7 +41,21 @@ async fn own_organisation(
         OrgKind::Institution => Role::InstitutionMember,
         OrgKind::Association => Role::AssociationMember,
     };
-    let Some(id) = user.organisation_id.filter(|_| user.role == wanted) else {
+    posting_organisation(
+        state,
+        user.organisation_id.filter(|_| user.role == wanted),
+        kind,
+    )
+    .await
+}
+
+/// The acting organisation, when it is of the kind that posts this (403 otherwise).
+pub async fn posting_organisation(
+    state: &AppState,
+    organisation_id: Option<i64>,
+    kind: OrgKind,
+) -> Result<Organisation, AppError> {
+    let Some(id) = organisation_id else {
         return Err(AppError::Forbidden);
     };
     let org = organisations::get(&state.db().pool, id).await?;
@@ -52,7 +66,7 @@ async fn own_organisation(
 }
 
 /// A fresh public ref: a letter and eight hexadecimal digits.
-fn new_ref(prefix: char) -> String {
+pub fn new_ref(prefix: char) -> String {
     let id = uuid::Uuid::new_v4().simple().to_string().to_uppercase();
     format!("{prefix}-{}", &id[..8])
 }
@@ -133,27 +147,38 @@ impl Errors {
 #[derive(Debug, Default, Deserialize)]
 pub struct MissionFormData {
     #[serde(default)]
-    title: String,
+    /// The `title` field as typed.
+    pub title: String,
     #[serde(default)]
-    description: String,
+    /// The `description` field as typed.
+    pub description: String,
     #[serde(default)]
-    skills: String,
+    /// The `skills` field as typed.
+    pub skills: String,
     #[serde(default)]
-    skill_add: String,
+    /// The `skill_add` field as typed.
+    pub skill_add: String,
     #[serde(default)]
-    discipline: String,
+    /// The `discipline` field as typed.
+    pub discipline: String,
     #[serde(default)]
-    level: String,
+    /// The `level` field as typed.
+    pub level: String,
     #[serde(default)]
-    language: String,
+    /// The `language` field as typed.
+    pub language: String,
     #[serde(default)]
-    region: String,
+    /// The `region` field as typed.
+    pub region: String,
     #[serde(default)]
-    start: String,
+    /// The `start` field as typed.
+    pub start: String,
     #[serde(default)]
-    end: String,
+    /// The `end` field as typed.
+    pub end: String,
     #[serde(default)]
-    mode: String,
+    /// The `mode` field as typed.
+    pub mode: String,
 }
 
 impl MissionFormData {
@@ -211,7 +236,7 @@ impl MissionFormData {
     }
 
     /// Checks every field; the valid mission, or all the errors.
-    fn validate(&self, r: &str, institution: &str, lang: Lang) -> Result<Mission, FieldErrors> {
+    pub fn validate(&self, r: &str, institution: &str, lang: Lang) -> Result<Mission, FieldErrors> {
         let mut e = Errors::new(lang);
         e.required("title", &self.title, TITLE_MAX);
         e.required("description", &self.description, DESCRIPTION_MAX);
@@ -345,12 +370,7 @@ async fn save_mission(
                 .into_response());
         }
     };
-    let backend = state.db().backend;
-    let mut tx = state.db().pool.begin().await?;
-    missions::upsert_many(&mut tx, backend, std::slice::from_ref(&mission)).await?;
-    let status = existing.unwrap_or(MissionStatus::Draft);
-    missions::set_status(&mut tx, backend, r, status).await?;
-    tx.commit().await?;
+    write_mission(state, existing, &mission).await?;
     Ok(flash::redirect(
         state,
         &routes::mission(r),
@@ -363,29 +383,41 @@ async fn save_mission(
 #[derive(Debug, Default, Deserialize)]
 pub struct ProjectFormData {
     #[serde(default)]
-    title: String,
+    /// The `title` field as typed.
+    pub title: String,
     #[serde(default)]
-    description: String,
+    /// The `description` field as typed.
+    pub description: String,
     #[serde(default)]
-    sector: String,
+    /// The `sector` field as typed.
+    pub sector: String,
     #[serde(default)]
-    skills: String,
+    /// The `skills` field as typed.
+    pub skills: String,
     #[serde(default)]
-    skill_add: String,
+    /// The `skill_add` field as typed.
+    pub skill_add: String,
     #[serde(default)]
-    region: String,
+    /// The `region` field as typed.
+    pub region: String,
     #[serde(default)]
-    commune: String,
+    /// The `commune` field as typed.
+    pub commune: String,
     #[serde(default)]
-    language: String,
+    /// The `language` field as typed.
+    pub language: String,
     #[serde(default)]
-    budget_eur: String,
+    /// The `budget_eur` field as typed.
+    pub budget_eur: String,
     #[serde(default)]
-    funding_sought_eur: String,
+    /// The `funding_sought_eur` field as typed.
+    pub funding_sought_eur: String,
     #[serde(default)]
-    start: String,
+    /// The `start` field as typed.
+    pub start: String,
     #[serde(default)]
-    end: String,
+    /// The `end` field as typed.
+    pub end: String,
 }
 
 /// Whole euros typed in a form ("15 000"); `Err` when not a number.
@@ -456,7 +488,8 @@ impl ProjectFormData {
         }
     }
 
-    fn validate(&self, r: &str, association: &str, lang: Lang) -> Result<Project, FieldErrors> {
+    /// Checks every field; the valid project, or all the errors.
+    pub fn validate(&self, r: &str, association: &str, lang: Lang) -> Result<Project, FieldErrors> {
         let mut e = Errors::new(lang);
         e.required("title", &self.title, TITLE_MAX);
         e.required("description", &self.description, DESCRIPTION_MAX);
@@ -601,21 +634,42 @@ async fn save_project(
                 .into_response());
         }
     };
-    let backend = state.db().backend;
-    let mut tx = state.db().pool.begin().await?;
-    projects::upsert_many(&mut tx, backend, std::slice::from_ref(&project)).await?;
-    projects::set_status(
-        &mut tx,
-        backend,
-        r,
-        existing.unwrap_or(MissionStatus::Draft),
-    )
-    .await?;
-    tx.commit().await?;
+    write_project(state, existing, &project).await?;
     Ok(flash::redirect(
         state,
         &routes::project(r),
         FlashKind::Success,
         t(lang, Note::Saved),
     ))
+}
+
+/// Saves a validated mission in one transaction (change log included): a new one as a
+/// draft, an existing one keeping its status. Shared by the pages and the API.
+pub async fn write_mission(
+    state: &AppState,
+    existing: Option<MissionStatus>,
+    mission: &Mission,
+) -> Result<(), AppError> {
+    let backend = state.db().backend;
+    let mut tx = state.db().pool.begin().await?;
+    missions::upsert_many(&mut tx, backend, std::slice::from_ref(mission)).await?;
+    let status = existing.unwrap_or(MissionStatus::Draft);
+    missions::set_status(&mut tx, backend, &mission.r#ref, status).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Saves a validated project like [`write_mission`].
+pub async fn write_project(
+    state: &AppState,
+    existing: Option<MissionStatus>,
+    project: &Project,
+) -> Result<(), AppError> {
+    let backend = state.db().backend;
+    let mut tx = state.db().pool.begin().await?;
+    projects::upsert_many(&mut tx, backend, std::slice::from_ref(project)).await?;
+    let status = existing.unwrap_or(MissionStatus::Draft);
+    projects::set_status(&mut tx, backend, &project.r#ref, status).await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -86,14 +86,49 @@ impl Visibility {
     }
 }
 
+/// The life cycle the owner's page offers: publish a draft, mark a published posting
+/// filled, close one that is not closed yet. Nothing goes back to draft.
+pub fn may_move(from: MissionStatus, to: MissionStatus) -> bool {
+    match to {
+        MissionStatus::Published => from == MissionStatus::Draft,
+        MissionStatus::Filled => from == MissionStatus::Published,
+        MissionStatus::Closed => from != MissionStatus::Closed,
+        MissionStatus::Draft => false,
+    }
+}
+
+/// Who acts on a posting: an organisation (a member's session or an API token), or a moderator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Actor {
+    /// The organisation acting, if any.
+    pub organisation_id: Option<i64>,
+    /// Whether the actor moderates.
+    pub moderator: bool,
+}
+
+impl Actor {
+    /// The actor a signed-in user is: their organisation when they are a member.
+    pub fn of_user(user: &User) -> Actor {
+        Actor {
+            organisation_id: user.organisation_id.filter(|_| user.role != Role::Expert),
+            moderator: user.role == Role::Moderator,
+        }
+    }
+}
+
 /// Decides the viewer's access to a posting; drafts and hidden postings of others are
 /// reported as missing (404), not forbidden, so their existence does not leak.
 pub fn access(user: Option<&User>, v: Visibility) -> Result<Access, AppError> {
-    if let Some(u) = user {
-        if u.organisation_id == Some(v.organisation_id) && u.role != Role::Expert {
+    access_of(user.map(Actor::of_user), v)
+}
+
+/// [`access`] for any actor (a session's user or an API token's organisation).
+pub fn access_of(actor: Option<Actor>, v: Visibility) -> Result<Access, AppError> {
+    if let Some(a) = actor {
+        if a.organisation_id == Some(v.organisation_id) {
             return Ok(Access::Owner);
         }
-        if u.role == Role::Moderator {
+        if a.moderator {
             return Ok(Access::Moderator);
         }
     }
@@ -107,7 +142,12 @@ pub fn access(user: Option<&User>, v: Visibility) -> Result<Access, AppError> {
 /// Only the owning organisation's members may act on a posting: others get 403 when the
 /// posting is public and 404 when it is not.
 pub fn require_owner(user: &User, v: Visibility) -> Result<(), AppError> {
-    match access(Some(user), v)? {
+    require_owner_of(Actor::of_user(user), v)
+}
+
+/// [`require_owner`] for any actor.
+pub fn require_owner_of(actor: Actor, v: Visibility) -> Result<(), AppError> {
+    match access_of(Some(actor), v)? {
         Access::Owner => Ok(()),
         Access::Moderator | Access::Public => Err(AppError::Forbidden),
     }

@@ -9,7 +9,7 @@ use passerelle_templates::i18n::catalog::{Note, V};
 use passerelle_templates::i18n::t;
 use serde::Deserialize;
 
-use super::{Access, access, project_visibility, require_owner};
+use super::{Access, Actor, access, project_visibility, require_owner_of};
 use crate::domain::MissionStatus;
 use crate::http::context::Page;
 use crate::http::session::SignedIn;
@@ -46,45 +46,65 @@ fn parse_euros(text: &str) -> Result<Option<u64>, ()> {
     }
 }
 
-/// POST `/projects/{ref}/pledges`.
-pub async fn pledge(
-    State(state): State<AppState>,
-    SignedIn(user): SignedIn,
-    page: Page,
-    Path(r): Path<String>,
-    Form(form): Form<PledgeFormData>,
-) -> Result<Response, AppError> {
+/// Why a pledge was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum PledgeError {
+    /// The amount is not a whole number of euros within the limit.
+    #[error("the amount is not a whole number of euros up to 10 000 000")]
+    Amount,
+    /// Neither an amount nor skills were offered.
+    #[error("give an amount or skills")]
+    Empty,
+    /// Not allowed, not found, or an inner failure.
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<crate::store::StoreError> for PledgeError {
+    fn from(e: crate::store::StoreError) -> Self {
+        PledgeError::App(e.into())
+    }
+}
+
+impl From<sqlx::Error> for PledgeError {
+    fn from(e: sqlx::Error) -> Self {
+        PledgeError::App(e.into())
+    }
+}
+
+/// A pledge as offered, before checks.
+#[derive(Debug, Clone, Default)]
+pub struct PledgeOffer {
+    /// Whole euros as typed ("1 500"); empty for none.
+    pub amount_eur: String,
+    /// Skills offered.
+    pub skills: String,
+    /// Message to the association.
+    pub message: String,
+}
+
+/// Records `user`'s pledge to the published project `r` (not their own association's).
+/// Shared by the page and the API; returns the pledge's id.
+pub async fn record_pledge(
+    state: &AppState,
+    user: &users::User,
+    r: &str,
+    offer: &PledgeOffer,
+) -> Result<i64, PledgeError> {
     let pool = &state.db().pool;
-    let project = projects::get(pool, &r).await?;
-    let seen_as = access(Some(&user), project_visibility(&project))?;
+    let project = projects::get(pool, r).await?;
+    let seen_as = access(Some(user), project_visibility(&project))?;
     if seen_as == Access::Owner || project.status != MissionStatus::Published {
-        return Err(AppError::Forbidden);
+        return Err(AppError::Forbidden.into());
     }
-    let lang = page.ctx.lang;
-    let back = passerelle_templates::routes::project(&r);
-    let amount = match parse_euros(&form.amount_eur) {
-        Ok(a) => a,
-        Err(()) => {
-            return Ok(flash::redirect(
-                &state,
-                &back,
-                FlashKind::Error,
-                t(lang, V::NotANumber),
-            ));
-        }
-    };
-    let skills: String = form.skill_offer.trim().chars().take(500).collect();
+    let amount = parse_euros(&offer.amount_eur).map_err(|()| PledgeError::Amount)?;
+    let skills: String = offer.skills.trim().chars().take(500).collect();
     if amount.is_none() && skills.is_empty() {
-        return Ok(flash::redirect(
-            &state,
-            &back,
-            FlashKind::Error,
-            t(lang, V::AmountOrSkills),
-        ));
+        return Err(PledgeError::Empty);
     }
-    let message: String = form.pledge_message.trim().chars().take(2000).collect();
+    let message: String = offer.message.trim().chars().take(2000).collect();
     let mut tx = pool.begin().await?;
-    pledges::create(
+    let id = pledges::create(
         &mut tx,
         project.id,
         user.id,
@@ -94,12 +114,31 @@ pub async fn pledge(
     )
     .await?;
     tx.commit().await?;
-    Ok(flash::redirect(
-        &state,
-        &back,
-        FlashKind::Success,
-        t(lang, Note::PledgeSent),
-    ))
+    Ok(id)
+}
+
+/// POST `/projects/{ref}/pledges`.
+pub async fn pledge(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    page: Page,
+    Path(r): Path<String>,
+    Form(form): Form<PledgeFormData>,
+) -> Result<Response, AppError> {
+    let lang = page.ctx.lang;
+    let back = passerelle_templates::routes::project(&r);
+    let offer = PledgeOffer {
+        amount_eur: form.amount_eur,
+        skills: form.skill_offer,
+        message: form.pledge_message,
+    };
+    let (kind, note) = match record_pledge(&state, &user, &r, &offer).await {
+        Ok(_) => (FlashKind::Success, t(lang, Note::PledgeSent)),
+        Err(PledgeError::Amount) => (FlashKind::Error, t(lang, V::NotANumber)),
+        Err(PledgeError::Empty) => (FlashKind::Error, t(lang, V::AmountOrSkills)),
+        Err(PledgeError::App(e)) => return Err(e),
+    };
+    Ok(flash::redirect(&state, &back, kind, note))
 }
 
 /// POST `/projects/{ref}/pledges/{id}/confirm`: the association confirms a pledge.
@@ -109,9 +148,26 @@ pub async fn confirm(
     page: Page,
     Path((r, id)): Path<(String, i64)>,
 ) -> Result<Response, AppError> {
+    confirm_pledge(&state, Actor::of_user(&user), &r, id).await?;
+    Ok(flash::redirect(
+        &state,
+        &passerelle_templates::routes::project(&r),
+        FlashKind::Success,
+        t(page.ctx.lang, Note::PledgeConfirmed),
+    ))
+}
+
+/// Confirms pledge `id` to project `r` of the actor's association and tells the pledger
+/// (once, in the same transaction). Shared by the page and the API.
+pub async fn confirm_pledge(
+    state: &AppState,
+    actor: Actor,
+    r: &str,
+    id: i64,
+) -> Result<(), AppError> {
     let pool = &state.db().pool;
-    let project = projects::get(pool, &r).await?;
-    require_owner(&user, project_visibility(&project))?;
+    let project = projects::get(pool, r).await?;
+    require_owner_of(actor, project_visibility(&project))?;
     let pledge = pledges::get(pool, id).await?;
     if pledge.project_id != project.id {
         return Err(AppError::NotFound);
@@ -124,7 +180,7 @@ pub async fn confirm(
         let url = format!(
             "{}{}",
             state.site().base_url,
-            passerelle_templates::routes::project(&r)
+            passerelle_templates::routes::project(r)
         );
         let msg = mail::notices::pledge_confirmed(
             &to,
@@ -137,10 +193,5 @@ pub async fn confirm(
     }
     tx.commit().await?;
     state.mail().notify();
-    Ok(flash::redirect(
-        &state,
-        &passerelle_templates::routes::project(&r),
-        FlashKind::Success,
-        t(page.ctx.lang, Note::PledgeConfirmed),
-    ))
+    Ok(())
 }
