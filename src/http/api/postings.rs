@@ -402,8 +402,8 @@ fn ranked(
     let lang = reasons_lang(p.lang.as_deref())?;
     Ok(state
         .engine()
-        .match_experts(doc, limit)
-        .into_iter()
+        .match_experts_memo(doc, limit)
+        .iter()
         .map(|m| ExpertMatch {
             expert: m.r#ref.clone(),
             score: m.score,
