@@ -33,6 +33,32 @@ run() {
 }
 run "search page /missions?q=eau" "http://127.0.0.1:$PORT/missions?q=eau"
 run "JSON matches /api/v1/missions/$REF/matches" -s "$LUA" "http://127.0.0.1:$PORT/api/v1/missions/$REF/matches"
+# The same endpoint over every mission of that institution in turn (at most 1,000), so that
+# rankings are computed, not only served from memory; SQLite data folders only.
+if [ -f "$DATA/passerelle.db" ]; then
+  REFS="$(python3 - "$DATA/passerelle.db" "$REF" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute(
+    "SELECT ref FROM missions WHERE organisation_id = (SELECT organisation_id FROM missions WHERE ref = ?) "
+    "AND status = 'published' ORDER BY ref LIMIT 1000", (sys.argv[2],)).fetchall()
+print(",".join('"%s"' % r[0] for r in rows))
+PY
+)"
+  ROTATE="$(mktemp)"
+  cat "$LUA" >"$ROTATE"
+  cat >>"$ROTATE" <<LUA
+local refs = {$REFS}
+local n = math.random(#refs)
+request = function()
+  n = n % #refs + 1
+  return wrk.format("GET", "/api/v1/missions/" .. refs[n] .. "/matches")
+end
+LUA
+  COUNT="$(echo "$REFS" | tr ',' '\n' | grep -c .)"
+  run "JSON matches, $COUNT missions in turn" -s "$ROTATE" "http://127.0.0.1:$PORT/"
+  rm -f "$ROTATE"
+fi
 echo
 echo "serve RSS after the load: $(grep VmRSS /proc/$SERVER/status | awk '{print $2/1024 " MB"}')"
 rm -f "$LUA"
