@@ -11,11 +11,12 @@ use utoipa::ToSchema;
 use super::caller::Caller;
 use super::extract::ApiJson;
 use super::problem::{ApiResult, Problem};
+use crate::domain::Expert;
 use crate::domain::values::format_date;
 use crate::http::AppState;
 use crate::http::experts::FormFields;
 use crate::http::experts::profile::{check, store, target};
-use crate::store::experts::{self, ExpertRecord};
+use crate::store::experts;
 use crate::store::users::{Role, User};
 
 /// Most availability windows accepted (as on the page).
@@ -176,8 +177,7 @@ fn api_field(field: &str) -> String {
     field.to_string()
 }
 
-fn out(record: &ExpertRecord) -> ProfileOut {
-    let e = &record.expert;
+fn out(e: &Expert, phone: Option<String>) -> ProfileOut {
     ProfileOut {
         reference: e.r#ref.clone(),
         name: e.name.clone(),
@@ -202,7 +202,7 @@ fn out(record: &ExpertRecord) -> ProfileOut {
             .collect(),
         modes: e.modes.iter().map(|m| m.as_str().to_string()).collect(),
         offers: e.offers.iter().map(|o| o.as_str().to_string()).collect(),
-        phone: record.phone.clone(),
+        phone,
     }
 }
 
@@ -232,7 +232,7 @@ pub async fn get_profile(
                 "no expert profile for this account yet",
             )
         })?;
-    Ok(Json(out(&record)))
+    Ok(Json(out(&record.expert, record.phone)))
 }
 
 /// Creates or replaces the signed-in expert's profile; every field is checked as on the
@@ -281,8 +281,6 @@ pub async fn put_profile(
         )
     })?;
     store(&state, user, &target, &expert, phone.as_deref()).await?;
-    let saved = experts::of_user(&state.db().pool, user.id)
-        .await?
-        .ok_or_else(|| Problem::new(axum::http::StatusCode::NOT_FOUND, "no such record"))?;
-    Ok(Json(out(&saved)))
+    // What was stored is what was checked: answer with it rather than reading it back.
+    Ok(Json(out(&expert, phone)))
 }
