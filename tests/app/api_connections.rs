@@ -124,27 +124,25 @@ async fn connections(engine: Engine, test: &str) {
     // Interest: the expert's own session; the association accepts and contacts are shared.
     let interest = Body::Json(json!({"message": "Je connais bien Yélimané."}));
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             "/api/v1/projects/D-P001/interest",
             Who::Anon,
             Body::Json(json!({}))
         )
-        .await
-        .0,
+        .await,
         401
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             "/api/v1/projects/D-P001/interest",
             Who::Bearer(&owner),
             Body::Json(json!({}))
         )
-        .await
-        .0,
+        .await,
         403
     );
     let (s, c) = call(
@@ -162,27 +160,25 @@ async fn connections(engine: Engine, test: &str) {
     );
     let id = c["id"].as_i64().unwrap();
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             "/api/v1/projects/D-P001/interest",
             Who::Session(&expert),
             Body::Json(json!({}))
         )
-        .await
-        .0,
+        .await,
         409
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             "/api/v1/projects/NOPE/interest",
             Who::Session(&expert),
             Body::Json(json!({}))
         )
-        .await
-        .0,
+        .await,
         404
     );
     let (s, list) = call(

@@ -86,27 +86,25 @@ async fn profile_and_import(engine: Engine, test: &str) {
     me["phone"] = json!("+33 6 12 34 56 78");
     me["modes"] = json!(["remote"]);
     assert_eq!(
-        call(
+        status_of(
             base,
             M::PUT,
             "/api/v1/me/profile",
             Who::Anon,
             Body::Json(me.clone())
         )
-        .await
-        .0,
+        .await,
         401
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::PUT,
             "/api/v1/me/profile",
             Who::Bearer(&owner),
             Body::Json(me.clone())
         )
-        .await
-        .0,
+        .await,
         403
     );
     let (s, saved) = call(

@@ -48,64 +48,59 @@ async fn postings(engine: Engine, test: &str) {
     assert_eq!((s, m["title"].as_str()), (200, Some("Cours de SIG")), "{m}");
     assert_eq!(m["status"], "published", "an edit keeps the status");
     assert_eq!(
-        call(
+        status_of(
             base,
             M::PUT,
             "/api/v1/missions/D-M001",
             Who::Anon,
             Body::Json(mission())
         )
-        .await
-        .0,
+        .await,
         401
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::PUT,
             "/api/v1/missions/D-M001",
             Who::Bearer(&reader),
             Body::Json(mission())
         )
-        .await
-        .0,
+        .await,
         403
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::PUT,
             "/api/v1/missions/D-M001",
             Who::Bearer(&assoc),
             Body::Json(mission())
         )
-        .await
-        .0,
+        .await,
         403
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::PUT,
             "/api/v1/missions/D-M002",
             Who::Bearer(&owner),
             Body::Json(mission())
         )
-        .await
-        .0,
+        .await,
         403,
         "another institution's"
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::PUT,
             "/api/v1/missions/NOPE",
             Who::Bearer(&owner),
             Body::Json(mission())
         )
-        .await
-        .0,
+        .await,
         404
     );
     let mut bad = mission();
@@ -127,27 +122,25 @@ async fn postings(engine: Engine, test: &str) {
 
     // POST a project: associations only; a draft, private until published.
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             "/api/v1/projects",
             Who::Anon,
             Body::Json(project())
         )
-        .await
-        .0,
+        .await,
         401
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             "/api/v1/projects",
             Who::Bearer(&owner),
             Body::Json(project())
         )
-        .await
-        .0,
+        .await,
         403
     );
     let mut over = project();
@@ -187,15 +180,14 @@ async fn postings(engine: Engine, test: &str) {
         "a draft is private"
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::PUT,
             &path,
             Who::Bearer(&owner),
             Body::Json(project())
         )
-        .await
-        .0,
+        .await,
         404,
         "others' drafts do not exist"
     );
@@ -211,27 +203,25 @@ async fn postings(engine: Engine, test: &str) {
     let status = format!("{path}/status");
     let publish = json!({"status": "published"});
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             &status,
             Who::Anon,
             Body::Json(publish.clone())
         )
-        .await
-        .0,
+        .await,
         401
     );
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             &status,
             Who::Bearer(&owner),
             Body::Json(publish.clone())
         )
-        .await
-        .0,
+        .await,
         404
     );
     let (s, p) = call(
@@ -278,15 +268,14 @@ async fn postings(engine: Engine, test: &str) {
     .await;
     assert_eq!((s, p["status"].as_str()), (200, Some("filled")));
     assert_eq!(
-        call(
+        status_of(
             base,
             M::POST,
             "/api/v1/missions/D-M008/status",
             Who::Bearer(&reader),
             Body::Json(json!({"status": "closed"}))
         )
-        .await
-        .0,
+        .await,
         403
     );
 
