@@ -210,16 +210,48 @@ impl Browser {
 
     /// The visible text of the first element matching a selector.
     pub async fn text(&self, css: &str) -> String {
-        let id = self.find(css).await;
-        self.call(
-            reqwest::Method::GET,
-            &self.at(&format!("/element/{id}/text")),
-            None,
-        )
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
+        let started = Instant::now();
+        loop {
+            // A page that is being replaced (after a click that submits a form) can drop the
+            // element between finding and reading it: find it again on the new page.
+            let id = self.find(css).await;
+            let res = self
+                .http
+                .get(format!(
+                    "{}{}",
+                    self.base,
+                    self.at(&format!("/element/{id}/text"))
+                ))
+                .send()
+                .await
+                .expect("webdriver call");
+            let ok = res.status().is_success();
+            let v: Value = res.json().await.expect("webdriver json");
+            if ok {
+                return v["value"].as_str().unwrap_or_default().to_string();
+            }
+            assert!(
+                v["value"]["error"] == "stale element reference"
+                    && started.elapsed() < Duration::from_secs(10),
+                "text of {css}: {v}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits up to 10 s for the first element matching `css` to contain `needle` (the page
+    /// reached after a form submission replaces the one it was sent from).
+    pub async fn wait_for_text(&self, css: &str, needle: &str) -> bool {
+        let started = Instant::now();
+        loop {
+            if self.text(css).await.contains(needle) {
+                return true;
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Clicks the first element matching a selector.
@@ -374,7 +406,7 @@ async fn university_invites_a_ranked_expert() {
     browser.screenshot("mission-owner", None).await;
     browser.click("#h-ranked ~ ol li.card form button").await;
     assert!(
-        browser.text(".flash").await.contains("Invitation"),
+        browser.wait_for_text(".flash", "Invitation").await,
         "invitation confirmed"
     );
     drop(server);
