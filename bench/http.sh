@@ -13,7 +13,10 @@ PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); 
 "$BIN" --data-dir "$DATA" serve --addr "127.0.0.1:$PORT" --api-rate 100000000 >"$DATA/bench-serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+# Opening a large index takes a while (about 90 s at 1,000,000 experts): wait up to 10 minutes.
+STARTED=$SECONDS
+for _ in $(seq 1 3000); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+echo "serve answered after $((SECONDS - STARTED)) s"
 REF="$(curl -s "http://127.0.0.1:$PORT/api/v1/missions?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["ref"])')"
 ORG="$(curl -s "http://127.0.0.1:$PORT/api/v1/missions/$REF" | python3 -c 'import json,sys; print(json.load(sys.stdin)["institution"])')"
 TOKEN="$("$BIN" --data-dir "$DATA" token --organisation "$ORG" --scope read --name bench)"
@@ -31,7 +34,34 @@ run() {
   errs="$(echo "$out" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')"
   printf '| %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "${errs:-0}"
 }
+run "search page /missions (no text)" "http://127.0.0.1:$PORT/missions"
 run "search page /missions?q=eau" "http://127.0.0.1:$PORT/missions?q=eau"
+# 1,000 different searches in turn (the 100 commonest title words, pages 1 to 10): more than
+# the engine remembers, so nearly every one is computed; SQLite data folders only.
+if [ -f "$DATA/passerelle.db" ]; then
+  WORDS="$(python3 - "$DATA/passerelle.db" <<'PY'
+import collections, re, sqlite3, sys, urllib.parse
+db = sqlite3.connect(sys.argv[1])
+words = collections.Counter()
+for (title,) in db.execute("SELECT title FROM missions WHERE status = 'published'"):
+    words.update(w for w in re.findall(r"[^\W\d_]+", title.lower()) if len(w) >= 4)
+print(",".join('"%s"' % urllib.parse.quote(w) for w, _ in words.most_common(100)))
+PY
+)"
+  SEARCHES="$(mktemp)"
+  cat >"$SEARCHES" <<LUA
+local words = {$WORDS}
+local n = math.random(#words * 10)
+request = function()
+  n = n % (#words * 10) + 1
+  local word = words[(n - 1) % #words + 1]
+  local page = math.floor((n - 1) / #words) + 1
+  return wrk.format("GET", "/missions?q=" .. word .. "&page=" .. page)
+end
+LUA
+  run "search page, 1,000 different searches in turn" -s "$SEARCHES" "http://127.0.0.1:$PORT/"
+  rm -f "$SEARCHES"
+fi
 run "JSON matches /api/v1/missions/$REF/matches" -s "$LUA" "http://127.0.0.1:$PORT/api/v1/missions/$REF/matches"
 # The same endpoint over every mission of that institution in turn (at most 1,000), so that
 # rankings are computed, not only served from memory; SQLite data folders only.

@@ -16,7 +16,10 @@ unset DATABASE_URL
 "$BIN" --data-dir "$DATA" serve --addr "127.0.0.1:$PORT" --api-rate 100000000 >"$DATA/soak-serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+# Opening a large index takes a while (about 90 s at 1,000,000 experts): wait up to 10 minutes.
+STARTED=$SECONDS
+for _ in $(seq 1 3000); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+echo "serve answered after $((SECONDS - STARTED)) s"
 MISSION="$(curl -sf "http://127.0.0.1:$PORT/api/v1/missions?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["ref"])')"
 ORG="$(curl -sf "http://127.0.0.1:$PORT/api/v1/missions/$MISSION" | python3 -c 'import json,sys; print(json.load(sys.stdin)["institution"])')"
 TOKEN="$("$BIN" --data-dir "$DATA" token --organisation "$ORG" --scope read --name soak)"

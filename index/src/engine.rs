@@ -18,9 +18,10 @@ use crate::error::IndexError;
 use crate::features::{self, ExpertFeatures, OpportunityFeatures, PhraseMapper};
 use crate::gazetteer::Gazetteer;
 use crate::matching::Match;
-use crate::memo::RankingMemo;
+use crate::memo::{MEMO_CAPACITY, RankingMemo, SEARCH_MEMO_CAPACITY, SearchMemo};
 use crate::phrase::ConceptHit;
 use crate::schema::{Fields, key};
+use crate::search::{SearchQuery, SearchResults};
 use crate::state::{Item, State};
 use crate::vocabulary::Vocabulary;
 
@@ -60,6 +61,7 @@ pub struct Engine {
     /// Moves on at every write; remembered rankings are valid for one epoch.
     epoch: AtomicU64,
     memo: RankingMemo,
+    searches: SearchMemo,
 }
 
 /// A [`PhraseMapper`] that remembers earlier phrases.
@@ -157,7 +159,8 @@ impl Engine {
             cursor: RwLock::new(cursor),
             cache: Mutex::new(HashMap::new()),
             epoch: AtomicU64::new(1),
-            memo: RankingMemo::default(),
+            memo: RankingMemo::with_capacity(MEMO_CAPACITY),
+            searches: SearchMemo::with_capacity(SEARCH_MEMO_CAPACITY),
         };
         engine.load()?;
         Ok(engine)
@@ -368,6 +371,19 @@ impl Engine {
         let ranking = Arc::new(rank());
         self.memo.put(epoch, key, ranking.clone());
         ranking
+    }
+
+    /// Like [`Engine::search`], remembered until the next write to the engine (the first
+    /// page of a search without text, or of a popular query, is asked for again and again).
+    pub fn search_memo(&self, q: &SearchQuery) -> Arc<SearchResults> {
+        let epoch = self.epoch.load(Ordering::SeqCst);
+        let key = serde_json::to_string(q).unwrap_or_default();
+        if let Some(hit) = self.searches.get(epoch, &key) {
+            return hit;
+        }
+        let results = Arc::new(self.search(q));
+        self.searches.put(epoch, key, results.clone());
+        results
     }
 
     /// The cursor recorded by the last commit (also after reopening).

@@ -120,6 +120,28 @@ pub async fn totals(pool: &AnyPool, project_id: i64) -> Result<(i64, i64), Store
     Ok((confirmed.unwrap_or(0), pending.unwrap_or(0)))
 }
 
+/// Confirmed pledge sums (cents) of the given projects; a project without any is absent.
+pub async fn confirmed_totals(
+    pool: &AnyPool,
+    project_ids: &[i64],
+) -> Result<std::collections::HashMap<i64, i64>, StoreError> {
+    let mut out = std::collections::HashMap::with_capacity(project_ids.len());
+    for chunk in project_ids.chunks(500) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT project_id, CAST(SUM(amount_cents) AS BIGINT) AS total FROM pledges \
+             WHERE status = 'confirmed' AND project_id IN ({}) GROUP BY project_id",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(sql));
+        for id in chunk {
+            q = q.bind(*id);
+        }
+        out.extend(q.fetch_all(pool).await?);
+    }
+    Ok(out)
+}
+
 /// The pledges a user made, newest first.
 pub async fn of_user(pool: &AnyPool, user_id: i64) -> Result<Vec<Pledge>, StoreError> {
     let sql = format!("{SELECT} WHERE p.user_id = $1 ORDER BY p.id DESC");

@@ -17,7 +17,7 @@ use crate::http::postings::{Access, Visibility, mission_visibility, project_visi
 use crate::search::convert::{mission_doc, project_doc};
 use crate::store::missions::MissionRecord;
 use crate::store::projects::ProjectRecord;
-use crate::store::{StoreError, missions, pledges, projects};
+use crate::store::{missions, pledges, projects};
 use axum::extract::State;
 
 /// Largest page.
@@ -269,11 +269,18 @@ fn search(
     state: &AppState,
     kind: DocKind,
     p: &ListParams,
-) -> Result<(passerelle_index::SearchResults, usize, usize), Problem> {
+) -> Result<
+    (
+        std::sync::Arc<passerelle_index::SearchResults>,
+        usize,
+        usize,
+    ),
+    Problem,
+> {
     let offset = decode_cursor(p.cursor.as_deref())?;
     let limit = limit_of(p.limit)?;
     let text: String = p.q.as_deref().unwrap_or("").chars().take(500).collect();
-    let results = state.engine().search(&SearchQuery {
+    let results = state.engine().search_memo(&SearchQuery {
         kind,
         text,
         region: p.region.as_deref().and_then(Region::parse),
@@ -299,14 +306,12 @@ pub async fn list_missions(
     ApiQuery(p): ApiQuery<ListParams>,
 ) -> ApiResult<Json<MissionPage>> {
     let (results, offset, limit) = search(&state, DocKind::Mission, &p)?;
-    let mut items = Vec::new();
-    for h in &results.hits {
-        match missions::get(&state.db().pool, &h.r#ref).await {
-            Ok(m) => items.push(mission_out(&m)),
-            Err(StoreError::NotFound) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
+    let refs: Vec<String> = results.hits.iter().map(|h| h.r#ref.clone()).collect();
+    let items = missions::by_refs(&state.db().pool, &refs)
+        .await?
+        .iter()
+        .map(mission_out)
+        .collect();
     Ok(Json(MissionPage {
         items,
         total: results.total as u64,
@@ -324,17 +329,15 @@ pub async fn list_projects(
     ApiQuery(p): ApiQuery<ListParams>,
 ) -> ApiResult<Json<ProjectPage>> {
     let (results, offset, limit) = search(&state, DocKind::Project, &p)?;
-    let mut items = Vec::new();
-    for h in &results.hits {
-        match projects::get(&state.db().pool, &h.r#ref).await {
-            Ok(x) => {
-                let (confirmed, _) = pledges::totals(&state.db().pool, x.id).await?;
-                items.push(project_out(&x, confirmed));
-            }
-            Err(StoreError::NotFound) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
+    let pool = &state.db().pool;
+    let refs: Vec<String> = results.hits.iter().map(|h| h.r#ref.clone()).collect();
+    let found = projects::by_refs(pool, &refs).await?;
+    let ids: Vec<i64> = found.iter().map(|x| x.id).collect();
+    let confirmed = pledges::confirmed_totals(pool, &ids).await?;
+    let items = found
+        .iter()
+        .map(|x| project_out(x, confirmed.get(&x.id).copied().unwrap_or(0)))
+        .collect();
     Ok(Json(ProjectPage {
         items,
         total: results.total as u64,

@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use passerelle_index::{DocKind, Region, SearchQuery};
 use passerelle_templates::components::cards::ExpertCard;
-use passerelle_templates::components::search::{Facet, FacetKind, FacetOption, Pagination};
+use passerelle_templates::components::search::{Facet, FacetKind, Pagination};
 use passerelle_templates::model::{ContactView, DateWindow, Mode as ViewMode, Offer as ViewOffer};
 use passerelle_templates::pages::{self, expert_profile::ExpertProfileView, lists::ExpertListView};
 use serde::Deserialize;
@@ -50,17 +50,7 @@ fn some(s: &str) -> Option<String> {
 }
 
 fn facet(kind: FacetKind, counts: &[(String, usize)], selected: &str) -> Facet {
-    Facet {
-        kind,
-        options: counts
-            .iter()
-            .map(|(value, count)| FacetOption {
-                value: value.clone(),
-                count: *count as u64,
-                selected: value.eq_ignore_ascii_case(selected.trim()),
-            })
-            .collect(),
-    }
+    Facet::from_counts(kind, counts, selected)
 }
 
 /// GET `/experts`: search with facets.
@@ -73,10 +63,10 @@ pub async fn list(
     if !may_see_experts(&state, &user).await? {
         return Err(AppError::Forbidden);
     }
-    let current = q.page.unwrap_or(1).max(1);
-    let results = state.engine().search(&SearchQuery {
+    let current = q.page.unwrap_or(1).clamp(1, 10_000);
+    let results = state.engine().search_memo(&SearchQuery {
         kind: DocKind::Expert,
-        text: q.q.trim().to_string(),
+        text: q.q.trim().chars().take(500).collect(),
         region: Region::parse(&q.region),
         language: some(&q.language),
         discipline: some(&q.discipline),

@@ -1,11 +1,11 @@
 //! `/missions` and `/projects`: free-text search with facets over the public postings.
 
+use std::sync::Arc;
+
 use axum::extract::{Query, State};
 use maud::Markup;
 use passerelle_index::{DocKind, Region, SearchQuery, SearchResults};
-use passerelle_templates::components::search::{
-    Facet, FacetKind, FacetOption, ListView, Pagination,
-};
+use passerelle_templates::components::search::{Facet, FacetKind, ListView, Pagination};
 use passerelle_templates::pages;
 use serde::Deserialize;
 
@@ -41,23 +41,13 @@ fn some(s: &str) -> Option<String> {
 }
 
 fn facet(kind: FacetKind, counts: &[(String, usize)], selected: &str) -> Facet {
-    Facet {
-        kind,
-        options: counts
-            .iter()
-            .map(|(value, count)| FacetOption {
-                value: value.clone(),
-                count: *count as u64,
-                selected: value.eq_ignore_ascii_case(selected.trim()),
-            })
-            .collect(),
-    }
+    Facet::from_counts(kind, counts, selected)
 }
 
-fn search(state: &AppState, kind: DocKind, q: &ListQuery) -> (u32, SearchResults) {
+fn search(state: &AppState, kind: DocKind, q: &ListQuery) -> (u32, Arc<SearchResults>) {
     let current = q.page.unwrap_or(1).clamp(1, 10_000);
     let discipline = some(&q.discipline).or_else(|| some(&q.sector));
-    let results = state.engine().search(&SearchQuery {
+    let results = state.engine().search_memo(&SearchQuery {
         kind,
         text: q.q.trim().chars().take(500).collect(),
         region: Region::parse(&q.region),
@@ -68,6 +58,11 @@ fn search(state: &AppState, kind: DocKind, q: &ListQuery) -> (u32, SearchResults
         offset: ((current - 1) * PER_PAGE) as usize,
     });
     (current, results)
+}
+
+/// The refs of a page of hits, in rank order.
+fn refs(results: &SearchResults) -> Vec<String> {
+    results.hits.iter().map(|h| h.r#ref.clone()).collect()
 }
 
 fn pagination(current: u32, total: usize) -> Pagination {
@@ -85,14 +80,12 @@ pub async fn missions(
     Query(q): Query<ListQuery>,
 ) -> Result<Markup, AppError> {
     let (current, results) = search(&state, DocKind::Mission, &q);
-    let pool = &state.db().pool;
-    let mut items = Vec::with_capacity(results.hits.len());
-    for hit in &results.hits {
-        // The index is derived; a posting that just left the database is simply skipped.
-        if let Ok(m) = missions::get(pool, &hit.r#ref).await {
-            items.push(mission_card(&m));
-        }
-    }
+    // The index is derived; a posting that just left the database is simply skipped.
+    let items = missions::by_refs(&state.db().pool, &refs(&results))
+        .await?
+        .iter()
+        .map(mission_card)
+        .collect();
     let f = &results.facets;
     let view = ListView {
         q: q.q.clone(),
@@ -115,13 +108,13 @@ pub async fn projects(
 ) -> Result<Markup, AppError> {
     let (current, results) = search(&state, DocKind::Project, &q);
     let pool = &state.db().pool;
-    let mut items = Vec::with_capacity(results.hits.len());
-    for hit in &results.hits {
-        if let Ok(p) = projects::get(pool, &hit.r#ref).await {
-            let (confirmed, _) = pledges::totals(pool, p.id).await?;
-            items.push(project_card(&p, confirmed));
-        }
-    }
+    let found = projects::by_refs(pool, &refs(&results)).await?;
+    let ids: Vec<i64> = found.iter().map(|p| p.id).collect();
+    let confirmed = pledges::confirmed_totals(pool, &ids).await?;
+    let items = found
+        .iter()
+        .map(|p| project_card(p, confirmed.get(&p.id).copied().unwrap_or(0)))
+        .collect();
     let f = &results.facets;
     let sector = if q.sector.is_empty() {
         &q.discipline

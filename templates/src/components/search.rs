@@ -94,7 +94,30 @@ pub struct Facet {
     pub options: Vec<FacetOption>,
 }
 
+/// The most values a facet offers in the search form; the rest stay reachable through the
+/// free-text query, and the page stays light on a slow connection.
+pub const FACET_OPTIONS_SHOWN: usize = 30;
+
 impl Facet {
+    /// A facet from value counts (most frequent first): the first [`FACET_OPTIONS_SHOWN`]
+    /// values, plus the selected one (case ignored) wherever it ranks.
+    pub fn from_counts(kind: FacetKind, counts: &[(String, usize)], selected: &str) -> Facet {
+        let selected = selected.trim();
+        let is_selected =
+            |value: &str| !selected.is_empty() && value.eq_ignore_ascii_case(selected);
+        let options = counts
+            .iter()
+            .enumerate()
+            .filter(|(i, (value, _))| *i < FACET_OPTIONS_SHOWN || is_selected(value))
+            .map(|(_, (value, count))| FacetOption {
+                value: value.clone(),
+                count: *count as u64,
+                selected: is_selected(value),
+            })
+            .collect();
+        Facet { kind, options }
+    }
+
     fn selected(&self) -> Option<&str> {
         self.options
             .iter()
