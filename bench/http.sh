@@ -87,7 +87,22 @@ end
 LUA
   COUNT="$(echo "$REFS" | tr ',' '\n' | grep -c .)"
   run "JSON matches, $COUNT missions in turn" -s "$ROTATE" "http://127.0.0.1:$PORT/"
-  rm -f "$ROTATE"
+  # The same missions with limits 11 to 20: ten times as many distinct rankings as missions,
+  # more than the engine remembers (1,024), so every ranking is computed.
+  COLD="$(mktemp)"
+  cat "$LUA" >"$COLD"
+  cat >>"$COLD" <<LUA
+local refs = {$REFS}
+local n = math.random(#refs * 10)
+request = function()
+  n = n % (#refs * 10) + 1
+  local ref = refs[(n - 1) % #refs + 1]
+  local limit = 10 + math.floor((n - 1) / #refs) + 1
+  return wrk.format("GET", "/api/v1/missions/" .. ref .. "/matches?limit=" .. limit)
+end
+LUA
+  run "JSON matches, every ranking computed ($COUNT missions x limits 11-20)" -s "$COLD" "http://127.0.0.1:$PORT/"
+  rm -f "$ROTATE" "$COLD"
 fi
 echo
 echo "serve RSS after the load: $(grep VmRSS /proc/$SERVER/status | awk '{print $2/1024 " MB"}')"

@@ -166,34 +166,42 @@ impl Engine {
         Ok(engine)
     }
 
-    /// Rebuilds the in-memory features from the stored documents.
+    /// Rebuilds the in-memory features from the stored documents. Reading a stored document
+    /// and deriving its features is what opening a large index costs, so the documents are
+    /// shared among the cores; the features are then added in document order, as before.
     fn load(&self) -> Result<(), IndexError> {
         let searcher = self.reader.searcher();
-        let mut state = State::default();
+        let mut addresses = Vec::new();
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
             let alive = segment.alive_bitset();
-            for doc_id in 0..segment.max_doc() {
-                if alive.is_some_and(|a| !a.is_alive(doc_id)) {
-                    continue;
-                }
-                let doc: TantivyDocument =
-                    searcher.doc(tantivy::DocAddress::new(ord as u32, doc_id))?;
-                let slot = doc
-                    .get_first(self.fields.slot)
-                    .and_then(|v| v.as_u64())
-                    .unwrap_or(0) as u32;
-                let kind = doc
-                    .get_first(self.fields.kind)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("");
-                let json = doc
-                    .get_first(self.fields.json)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("");
-                let item = match kind {
-                    "expert" => Item::Expert(self.expert_features(&serde_json::from_str(json)?)),
-                    _ => Item::Opportunity(self.opportunity_features(&serde_json::from_str(json)?)),
-                };
+            addresses.extend(
+                (0..segment.max_doc())
+                    .filter(|doc| alive.is_none_or(|a| a.is_alive(*doc)))
+                    .map(|doc| tantivy::DocAddress::new(ord as u32, doc)),
+            );
+        }
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let chunk = addresses.len().div_ceil(threads).max(1);
+        let parts: Vec<Result<Vec<(u32, Item)>, IndexError>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = addresses
+                .chunks(chunk)
+                .map(|part| {
+                    let searcher = &searcher;
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|address| self.load_one(searcher, *address))
+                            .collect::<Result<Vec<_>, _>>()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or(Err(IndexError::Poisoned)))
+                .collect()
+        });
+        let mut state = State::default();
+        for part in parts {
+            for (slot, item) in part? {
                 state.put(slot, item, &self.vocab);
             }
         }
@@ -202,6 +210,32 @@ impl Engine {
             *cache = HashMap::new();
         }
         Ok(())
+    }
+
+    /// One stored document's slot and features.
+    fn load_one(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: tantivy::DocAddress,
+    ) -> Result<(u32, Item), IndexError> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let slot = doc
+            .get_first(self.fields.slot)
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0) as u32;
+        let kind = doc
+            .get_first(self.fields.kind)
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
+        let json = doc
+            .get_first(self.fields.json)
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
+        let item = match kind {
+            "expert" => Item::Expert(self.expert_features(&serde_json::from_str(json)?)),
+            _ => Item::Opportunity(self.opportunity_features(&serde_json::from_str(json)?)),
+        };
+        Ok((slot, item))
     }
 
     pub(crate) fn mapper(&self) -> CachedMapper<'_> {

@@ -8,11 +8,11 @@ use std::sync::{Arc, Mutex};
 use crate::matching::Match;
 use crate::search::SearchResults;
 
-/// Most rankings kept; past this the memo starts afresh.
-pub const MEMO_CAPACITY: usize = 4096;
+/// Most rankings kept (about 20 KB each with their reasons); past this the memo starts afresh.
+pub const MEMO_CAPACITY: usize = 1024;
 
 /// Most search result pages kept (each holds its facet counts, so fewer than rankings).
-pub const SEARCH_MEMO_CAPACITY: usize = 512;
+pub const SEARCH_MEMO_CAPACITY: usize = 256;
 
 struct MemoState<T> {
     epoch: u64,

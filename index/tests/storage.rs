@@ -176,3 +176,58 @@ fn engine_is_shareable_across_threads() {
         assert_eq!(h.join().expect("thread"), 1);
     }
 }
+
+#[test]
+fn reopening_rebuilds_the_same_features_on_every_core() {
+    // Enough documents for the reopening to share them among threads; the rankings, scores,
+    // reasons and facet counts must come back exactly as they were before closing.
+    const SKILLS: &[&str] = &[
+        "hydrogéologie",
+        "forage de puits",
+        "santé publique",
+        "épidémiologie",
+        "comptabilité",
+        "irrigation goutte à goutte",
+        "énergie solaire",
+        "génie civil",
+        "enseignement des mathématiques",
+        "GIS",
+    ];
+    let experts: Vec<_> = (0..400)
+        .map(|i| {
+            let mut e = expert(
+                &format!("E{i:03}"),
+                &[SKILLS[i % SKILLS.len()], SKILLS[(i * 7 + 3) % SKILLS.len()]],
+            );
+            e.home_region = [Some(Region::Kayes), Some(Region::Mopti), None][i % 3];
+            e
+        })
+        .collect();
+    let wanted = mission(&["hydrogéologie", "forage", "SIG"]);
+    let search = SearchQuery {
+        kind: DocKind::Expert,
+        text: "santé".into(),
+        region: None,
+        language: None,
+        discipline: None,
+        country: None,
+        limit: 10,
+        offset: 0,
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (before, found) = {
+        let engine = Engine::open(dir.path()).expect("open");
+        for e in &experts {
+            engine.upsert_expert(e).expect("upsert");
+        }
+        engine.upsert_opportunity(&wanted).expect("upsert");
+        engine.commit(1).expect("commit");
+        (engine.match_experts(&wanted, 20), engine.search(&search))
+    };
+    assert_eq!(before.len(), 20);
+    let engine = Engine::open(dir.path()).expect("reopen");
+    assert_eq!(engine.counts().experts, 400);
+    assert_eq!(engine.match_experts(&wanted, 20), before);
+    assert_eq!(engine.search(&search), found);
+    assert!(found.total > 0);
+}
