@@ -2,6 +2,11 @@
 
 use clap::Parser;
 
+/// mimalloc: under many concurrent requests it returns freed memory to the system where
+/// glibc's allocator kept it, and it allocates faster (figures in BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = passerelle::cli::Cli::parse();

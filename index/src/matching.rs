@@ -202,16 +202,19 @@ impl Engine {
                 ),
             )
         };
-        let score_all = |candidates: &HashMap<u32, (f32, DocAddress)>| -> Vec<Scored> {
-            let max_text = candidates
+        let max_text = |candidates: &HashMap<u32, (f32, DocAddress)>| {
+            candidates
                 .values()
                 .map(|c| c.0)
                 .fold(0.0, f32::max)
-                .max(f32::EPSILON);
-            candidates
-                .iter()
+                .max(f32::EPSILON)
+        };
+        let score = |slots: &mut dyn Iterator<Item = (u32, (f32, DocAddress))>,
+                     max_text: f32|
+         -> Vec<Scored> {
+            slots
                 .filter_map(|(slot, (text, address))| {
-                    let expert = state.expert(*slot)?;
+                    let expert = state.expert(slot)?;
                     let assessment = assess(
                         &opp,
                         &wanted_map,
@@ -221,8 +224,8 @@ impl Engine {
                         stats,
                     );
                     Some(Scored {
-                        slot: *slot,
-                        address: *address,
+                        slot,
+                        address,
                         assessment,
                     })
                 })
@@ -235,17 +238,29 @@ impl Engine {
             terms: Vec::new(),
             any_of: Vec::new(),
         });
-        let mut scored = score_all(&candidates);
+        let first_max = max_text(&candidates);
+        let mut scored = score(&mut candidates.iter().map(|(s, v)| (*s, *v)), first_max);
         let eligible = scored
             .iter()
             .filter(|s| s.assessment.check.eligible)
             .count();
         if eligible < limit && opportunity.kind == OpportunityKind::Mission {
             let strict = self.eligibility_filters(&opp);
+            let mut added = Vec::new();
             for (slot, value) in retrieve(&strict) {
-                candidates.entry(slot).or_insert(value);
+                if let std::collections::hash_map::Entry::Vacant(v) = candidates.entry(slot) {
+                    v.insert(value);
+                    added.push((slot, value));
+                }
             }
-            scored = score_all(&candidates);
+            // Text scores are relative to the best one: only when that is unchanged may the
+            // first pass's assessments stand, and only the newcomers be assessed.
+            let all_max = max_text(&candidates);
+            if all_max == first_max {
+                scored.extend(score(&mut added.into_iter(), all_max));
+            } else {
+                scored = score(&mut candidates.iter().map(|(s, v)| (*s, *v)), all_max);
+            }
         }
         order(&mut scored);
         scored
