@@ -211,21 +211,9 @@ pub async fn all(pool: &AnyPool) -> Result<Vec<ExpertRecord>, StoreError> {
     rows.iter().map(from_row).collect()
 }
 
-/// Reads the experts with the given refs (missing refs are skipped).
+/// Reads the experts with the given refs, in the order of `refs` (missing refs are skipped).
 pub async fn by_refs(pool: &AnyPool, refs: &[String]) -> Result<Vec<ExpertRecord>, StoreError> {
-    let mut out = Vec::with_capacity(refs.len());
-    for chunk in refs.chunks(500) {
-        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-        let sql = format!("{SELECT} WHERE ref IN ({})", marks.join(", "));
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for r in chunk {
-            q = q.bind(r.clone());
-        }
-        for row in q.fetch_all(pool).await? {
-            out.push(from_row(&row)?);
-        }
-    }
-    Ok(out)
+    super::rows::by_refs(pool, SELECT, "ref", refs, from_row, |r| &r.expert.r#ref).await
 }
 
 /// Counts visible experts.

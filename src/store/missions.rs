@@ -159,20 +159,7 @@ pub async fn get(pool: &AnyPool, r#ref: &str) -> Result<MissionRecord, StoreErro
 
 /// Reads the missions with the given refs, in the order of `refs` (missing refs are skipped).
 pub async fn by_refs(pool: &AnyPool, refs: &[String]) -> Result<Vec<MissionRecord>, StoreError> {
-    let mut found = std::collections::HashMap::with_capacity(refs.len());
-    for chunk in refs.chunks(500) {
-        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-        let sql = format!("{SELECT} WHERE m.ref IN ({})", marks.join(", "));
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for r in chunk {
-            q = q.bind(r.clone());
-        }
-        for row in q.fetch_all(pool).await? {
-            let record = from_row(&row)?;
-            found.insert(record.mission.r#ref.clone(), record);
-        }
-    }
-    Ok(refs.iter().filter_map(|r| found.remove(r)).collect())
+    super::rows::by_refs(pool, SELECT, "m.ref", refs, from_row, |r| &r.mission.r#ref).await
 }
 
 /// Reads every mission in ref order.

@@ -166,20 +166,24 @@ pub async fn get(pool: &AnyPool, r#ref: &str) -> Result<ProjectRecord, StoreErro
 
 /// Reads the projects with the given refs, in the order of `refs` (missing refs are skipped).
 pub async fn by_refs(pool: &AnyPool, refs: &[String]) -> Result<Vec<ProjectRecord>, StoreError> {
-    let mut found = std::collections::HashMap::with_capacity(refs.len());
-    for chunk in refs.chunks(500) {
-        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-        let sql = format!("{SELECT} WHERE m.ref IN ({})", marks.join(", "));
-        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for r in chunk {
-            q = q.bind(r.clone());
-        }
-        for row in q.fetch_all(pool).await? {
-            let record = from_row(&row)?;
-            found.insert(record.project.r#ref.clone(), record);
-        }
-    }
-    Ok(refs.iter().filter_map(|r| found.remove(r)).collect())
+    super::rows::by_refs(pool, SELECT, "m.ref", refs, from_row, |r| &r.project.r#ref).await
+}
+
+/// Like [`by_refs`], each project with its confirmed pledge total (cents).
+pub async fn by_refs_with_pledged(
+    pool: &AnyPool,
+    refs: &[String],
+) -> Result<Vec<(ProjectRecord, i64)>, StoreError> {
+    let found = by_refs(pool, refs).await?;
+    let ids: Vec<i64> = found.iter().map(|p| p.id).collect();
+    let confirmed = super::pledges::confirmed_totals(pool, &ids).await?;
+    Ok(found
+        .into_iter()
+        .map(|p| {
+            let pledged = confirmed.get(&p.id).copied().unwrap_or(0);
+            (p, pledged)
+        })
+        .collect())
 }
 
 /// Reads every project in ref order.

@@ -2,13 +2,41 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sqlx::Row;
+use std::collections::HashMap;
+
 use sqlx::any::AnyRow;
+use sqlx::{AnyPool, Row};
 use time::Date;
 
 use super::StoreError;
 use crate::domain::values::{format_date, parse_date};
 use passerelle_index::Region;
+
+/// Reads the rows of `select` whose `column` is one of `refs` (500 per query), converted by
+/// `convert`, in the order of `refs`; refs without a row are skipped.
+pub async fn by_refs<T>(
+    pool: &AnyPool,
+    select: &str,
+    column: &str,
+    refs: &[String],
+    convert: impl Fn(&AnyRow) -> Result<T, StoreError>,
+    ref_of: impl Fn(&T) -> &str,
+) -> Result<Vec<T>, StoreError> {
+    let mut found = HashMap::with_capacity(refs.len());
+    for chunk in refs.chunks(500) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!("{select} WHERE {column} IN ({})", marks.join(", "));
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for r in chunk {
+            query = query.bind(r.clone());
+        }
+        for row in query.fetch_all(pool).await? {
+            let record = convert(&row)?;
+            found.insert(ref_of(&record).to_string(), record);
+        }
+    }
+    Ok(refs.iter().filter_map(|r| found.remove(r)).collect())
+}
 
 /// Encodes a list as the JSON text stored in a list column.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> String {

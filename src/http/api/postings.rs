@@ -329,14 +329,11 @@ pub async fn list_projects(
     ApiQuery(p): ApiQuery<ListParams>,
 ) -> ApiResult<Json<ProjectPage>> {
     let (results, offset, limit) = search(&state, DocKind::Project, &p)?;
-    let pool = &state.db().pool;
     let refs: Vec<String> = results.hits.iter().map(|h| h.r#ref.clone()).collect();
-    let found = projects::by_refs(pool, &refs).await?;
-    let ids: Vec<i64> = found.iter().map(|x| x.id).collect();
-    let confirmed = pledges::confirmed_totals(pool, &ids).await?;
-    let items = found
+    let items = projects::by_refs_with_pledged(&state.db().pool, &refs)
+        .await?
         .iter()
-        .map(|x| project_out(x, confirmed.get(&x.id).copied().unwrap_or(0)))
+        .map(|(x, pledged)| project_out(x, *pledged))
         .collect();
     Ok(Json(ProjectPage {
         items,

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::http::context::Page;
 use crate::http::views::{mission_card, project_card};
 use crate::http::{AppError, AppState};
-use crate::store::{missions, pledges, projects};
+use crate::store::{missions, projects};
 
 /// Results per page.
 const PER_PAGE: u32 = 20;
@@ -107,13 +107,10 @@ pub async fn projects(
     Query(q): Query<ListQuery>,
 ) -> Result<Markup, AppError> {
     let (current, results) = search(&state, DocKind::Project, &q);
-    let pool = &state.db().pool;
-    let found = projects::by_refs(pool, &refs(&results)).await?;
-    let ids: Vec<i64> = found.iter().map(|p| p.id).collect();
-    let confirmed = pledges::confirmed_totals(pool, &ids).await?;
-    let items = found
+    let items = projects::by_refs_with_pledged(&state.db().pool, &refs(&results))
+        .await?
         .iter()
-        .map(|p| project_card(p, confirmed.get(&p.id).copied().unwrap_or(0)))
+        .map(|(p, pledged)| project_card(p, *pledged))
         .collect();
     let f = &results.facets;
     let sector = if q.sector.is_empty() {
