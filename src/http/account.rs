@@ -45,11 +45,8 @@ pub fn routes() -> Router<AppState> {
         .route(routes::ACCOUNT_DELETE, post(delete))
         .route(routes::PASSWORD_FORGOT, get(forgot_form).post(forgot))
         .route(routes::PASSWORD_RESET, get(reset_form).post(reset))
-        .route("/account/email/confirm", get(confirm_email))
-        .route(
-            "/unsubscribe/{token}",
-            get(unsubscribe_page).post(unsubscribe),
-        )
+        .route(routes::ACCOUNT_EMAIL_CONFIRM, get(confirm_email))
+        .route(routes::UNSUBSCRIBE, get(unsubscribe_page).post(unsubscribe))
 }
 
 fn pref(n: Notify) -> NotificationPref {
@@ -136,8 +133,9 @@ pub async fn change_email(
     )
     .await?;
     let link = format!(
-        "{}/account/email/confirm?token={token}",
-        state.site().base_url
+        "{}{}?token={token}",
+        state.site().base_url,
+        routes::ACCOUNT_EMAIL_CONFIRM
     );
     let to = Recipient::new(&new_email, &user.lang, Some(&user.display_name));
     mail::enqueue(&mut tx, &mail::messages::address_verification(&to, &link)).await?;
@@ -558,7 +556,7 @@ pub async fn unsubscribe_page(page: Page, Path(token): Path<String>) -> Markup {
     let ctx = &page.ctx;
     let body = maud::html! {
         h1 { (ctx.t(passerelle_templates::i18n::catalog::Auth::UnsubscribeTitle)) }
-        form method="post" action={ "/unsubscribe/" (token) } {
+        form method="post" action=(routes::fill(routes::UNSUBSCRIBE, &[&token])) {
             button type="submit" { (ctx.t(passerelle_templates::i18n::catalog::Auth::UnsubscribeButton)) }
         }
     };

@@ -34,7 +34,7 @@ pub fn routes() -> Router<AppState> {
         .route(routes::LOGIN, get(login_form).post(login))
         .route(routes::LOGOUT, axum::routing::post(logout))
         .route(routes::SIGNUP, get(signup_form).post(signup))
-        .route("/verify-email", get(verify_email))
+        .route(routes::VERIFY_EMAIL, get(verify_email))
 }
 
 /// Query of the login page.
@@ -321,7 +321,11 @@ pub async fn signup(
     };
     let token =
         sessions::issue_token(&mut tx, user_id, Purpose::Verify, None, VERIFY_SECONDS).await?;
-    let link = format!("{}/verify-email?token={token}", state.site().base_url);
+    let link = format!(
+        "{}{}?token={token}",
+        state.site().base_url,
+        routes::VERIFY_EMAIL
+    );
     let to = Recipient::new(&email, chosen_lang.code(), Some(name));
     mail::enqueue(&mut tx, &mail::messages::address_verification(&to, &link)).await?;
     let secret = sessions::create(&mut tx, user_id, SESSION_SECONDS).await?;

@@ -13,8 +13,8 @@ use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::AppState;
 use super::cookies;
+use super::{AppError, AppState};
 
 /// The visitor's CSRF token, put in request extensions for the page context.
 #[derive(Debug, Clone)]
@@ -47,7 +47,7 @@ fn refuse(api: bool) -> Response {
         )
         .into_response();
     }
-    (StatusCode::FORBIDDEN, "Requête refusée : jeton de sécurité (CSRF) absent ou invalide. / Request refused: missing or invalid security (CSRF) token.").into_response()
+    AppError::CsrfRejected.into_response()
 }
 
 /// The middleware: issues the token cookie and checks unsafe requests.
@@ -88,11 +88,7 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
         } else if is_form {
             let (parts, body) = request.into_parts();
             let Ok(bytes) = to_bytes(body, MAX_FORM).await else {
-                return (
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "Formulaire trop volumineux / Form too large",
-                )
-                    .into_response();
+                return AppError::PayloadTooLarge.into_response();
             };
             let found = form_field(&bytes, "csrf");
             request = Request::from_parts(parts, Body::from(bytes));

@@ -22,6 +22,12 @@ pub enum AppError {
     /// The user may not do this.
     #[error("forbidden")]
     Forbidden,
+    /// The form's CSRF token is missing or stale, or the request came from another site.
+    #[error("CSRF token missing or invalid")]
+    CsrfRejected,
+    /// The request body is larger than accepted.
+    #[error("request body too large")]
+    PayloadTooLarge,
     /// The request cannot be processed; the text says which field and why.
     #[error("{0}")]
     Unprocessable(String),
@@ -73,6 +79,8 @@ impl AppError {
         match self {
             AppError::NotFound => ErrorKind::NotFound,
             AppError::Forbidden => ErrorKind::Forbidden,
+            AppError::CsrfRejected => ErrorKind::CsrfRejected,
+            AppError::PayloadTooLarge => ErrorKind::PayloadTooLarge,
             AppError::Unprocessable(_) => ErrorKind::Unprocessable,
             AppError::TooManyRequests(_) => ErrorKind::TooManyRequests,
             AppError::Internal(_) => ErrorKind::Internal,
@@ -116,8 +124,19 @@ impl IntoResponse for AppError {
     }
 }
 
+/// Whether a response carries no body of ours: no content type, or the plain text that
+/// axum's extractors and tower's layers answer with.
+fn is_bare(response: &Response) -> bool {
+    response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_none_or(|ct| ct.starts_with("text/plain"))
+}
+
 /// Middleware: gives error responses a body — a page in the visitor's language, or
-/// `application/problem+json` for the API. Bodiless 404s of unknown routes get one too.
+/// `application/problem+json` for the API. Bare errors answered by the router (404, 405),
+/// by extractors (400, 415, 422) or by layers (413) get one too.
 pub async fn render(request: Request, next: Next) -> Response {
     let lang = lang_of(request.headers());
     let path = request.uri().path().to_string();
@@ -125,8 +144,13 @@ pub async fn render(request: Request, next: Next) -> Response {
     let unrendered = response.extensions_mut().remove::<Unrendered>();
     let kind = match (&unrendered, response.status()) {
         (Some(u), _) => u.kind,
-        (None, StatusCode::NOT_FOUND) if response.headers().get(CONTENT_TYPE).is_none() => {
-            ErrorKind::NotFound
+        (None, status)
+            if (status.is_client_error() || status.is_server_error()) && is_bare(&response) =>
+        {
+            match ErrorKind::of_status(status.as_u16()) {
+                Some(kind) => kind,
+                None => return response,
+            }
         }
         _ => return response,
     };

@@ -27,6 +27,7 @@ pub mod views;
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
+use passerelle_templates::routes;
 use tower_http::compression::CompressionLayer;
 
 pub use error::AppError;
@@ -38,12 +39,12 @@ const MAX_BODY: usize = 2 * 1024 * 1024;
 /// Builds the router with every route and middleware.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/", get(pages::home))
-        .route("/about", get(pages::about))
-        .route("/lang/{code}", get(pages::switch_lang))
-        .route("/static/style.css", get(pages::style))
-        .route("/static/favicon.svg", get(pages::favicon))
-        .route("/healthz", get(pages::health))
+        .route(routes::HOME, get(pages::home))
+        .route(routes::ABOUT, get(pages::about))
+        .route(routes::LANG, get(pages::switch_lang))
+        .route(routes::STYLE, get(pages::style))
+        .route(routes::FAVICON, get(pages::favicon))
+        .route(routes::HEALTH, get(pages::health))
         .merge(accounts::routes())
         .merge(account::routes())
         .merge(postings::routes())
@@ -55,9 +56,9 @@ pub fn router(state: AppState) -> Router {
         .merge(connections::routes())
         .layer(from_fn_with_state(state.clone(), flash::clear_shown))
         .layer(from_fn_with_state(state.clone(), csrf::protect))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
         .layer(from_fn(error::render))
         .layer(from_fn(security::headers))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

@@ -37,12 +37,9 @@ const AUDIT_SHOWN: i64 = 100;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(routes::MODERATION, get(queue))
-        .route(
-            "/moderation/organisations/{id}/{action}",
-            post(organisation_action),
-        )
-        .route("/moderation/reports/{id}/{action}", post(report_action))
-        .route("/moderation/emails/{id}/retry", post(retry_email))
+        .route(routes::MODERATION_ORGANISATION, post(organisation_action))
+        .route(routes::MODERATION_REPORT, post(report_action))
+        .route(routes::MODERATION_EMAIL_RETRY, post(retry_email))
         .route(routes::REPORT_CONTENT, post(report_content))
 }
 

@@ -7,8 +7,8 @@ use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use maud::Markup;
-use passerelle_templates::pages;
 use passerelle_templates::stats::table::{UTF8_BOM, to_csv_lang, to_json};
+use passerelle_templates::{pages, routes};
 
 use super::context::Page;
 use super::{AppError, AppState};
@@ -18,8 +18,8 @@ use crate::store::users::Role;
 /// The statistics routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/statistics", get(page))
-        .route("/statistics/{file}", get(download))
+        .route(routes::STATISTICS, get(page))
+        .route(routes::STATISTICS_FILE, get(download))
 }
 
 fn scope_of(page: &Page) -> Scope {

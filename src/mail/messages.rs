@@ -73,7 +73,11 @@ impl Site {
 
     /// The one-click unsubscribe URL of a token.
     pub fn unsubscribe_url(&self, token: &str) -> String {
-        format!("{}/unsubscribe/{token}", self.base_url)
+        format!(
+            "{}{}",
+            self.base_url,
+            passerelle_templates::routes::fill(passerelle_templates::routes::UNSUBSCRIBE, &[token])
+        )
     }
 }
 

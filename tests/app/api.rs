@@ -269,7 +269,7 @@ async fn tokens_and_rate_limit(engine: Engine, test: &str) {
     login_as(&member, &db, "usttb@demo.passerelle.ml").await;
     assert_eq!(member.get("/organisation/tokens").await.status, 200);
     let created = member
-        .post_form(
+        .submit_on(
             "/organisation/tokens",
             &[("name", "SI scolarité"), ("scope", "read")],
         )
@@ -328,7 +328,7 @@ async fn tokens_and_rate_limit(engine: Engine, test: &str) {
     login_as(&other, &db, "yelimane@demo.passerelle.ml").await;
     assert_eq!(
         other
-            .post_form(&format!("/organisation/tokens/{id}/revoke"), &[])
+            .forge(&format!("/organisation/tokens/{id}/revoke"), &[])
             .await
             .status,
         404,
@@ -336,7 +336,11 @@ async fn tokens_and_rate_limit(engine: Engine, test: &str) {
     );
     assert_eq!(
         member
-            .post_form(&format!("/organisation/tokens/{id}/revoke"), &[])
+            .press(
+                "/organisation/tokens",
+                "Révoquer",
+                Some(&format!("/organisation/tokens/{id}/revoke")),
+            )
             .await
             .status,
         303

@@ -4,6 +4,7 @@
 //! that it was skipped).
 
 mod helpers;
+mod html_form;
 
 mod api;
 mod api_client;

@@ -1,11 +1,15 @@
-//! A browser-like HTTP client for the page tests: keeps cookies, never follows redirects,
-//! and repeats the CSRF cookie in every form it posts, as the pages' hidden field does.
+//! A browser-like HTTP client for the page tests: keeps cookies, never follows redirects by
+//! itself, and submits the forms that pages render ([`crate::html_form`]) to their own
+//! `action` with their own hidden fields. Posting to a path written in a test is kept for
+//! attacks only ([`WebClient::forge`]): requests a page never offers to that user.
 #![allow(dead_code)] // shared by the page tests; each uses part of it
 
 use std::sync::Arc;
 
 use reqwest::cookie::{CookieStore, Jar};
 use reqwest::{Client, StatusCode, Url};
+
+use crate::html_form::{self, HtmlForm};
 
 /// The demo accounts' password.
 pub const DEMO_PASSWORD: &str = passerelle::demo::DEMO_PASSWORD;
@@ -21,6 +25,8 @@ pub struct WebClient {
 /// A response read whole.
 #[derive(Debug)]
 pub struct Reply {
+    /// The path (and query) that was asked for.
+    pub url: String,
     /// Status code.
     pub status: StatusCode,
     /// `Location` header, if any.
@@ -67,6 +73,10 @@ impl WebClient {
     }
 
     async fn read(response: reqwest::Response) -> Reply {
+        let url = match response.url().query() {
+            Some(q) => format!("{}?{q}", response.url().path()),
+            None => response.url().path().to_string(),
+        };
         let status = response.status();
         let headers = response.headers().clone();
         let location = headers
@@ -80,6 +90,7 @@ impl WebClient {
             .collect();
         let body = response.text().await.unwrap_or_default();
         Reply {
+            url,
             status,
             location,
             set_cookies,
@@ -103,8 +114,10 @@ impl WebClient {
             .expect("the site sets a CSRF cookie")
     }
 
-    /// POST a form as the pages do, with the CSRF token added.
-    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
+    /// An attacker's request: a POST to a path written in the test, with this client's valid
+    /// CSRF token, for proving that what no page offers this user is refused. Users' steps go
+    /// through [`WebClient::submit`] and the forms pages render.
+    pub async fn forge(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
         let token = self.csrf().await;
         let mut all: Vec<(&str, &str)> = fields.to_vec();
         all.push(("csrf", &token));
@@ -117,6 +130,59 @@ impl WebClient {
                 .expect("POST"),
         )
         .await
+    }
+
+    /// Submits a form as the browser would: to its own action, with its own method and fields.
+    pub async fn submit(&self, form: &HtmlForm) -> Reply {
+        let fields: Vec<(&str, &str)> = form
+            .fields()
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        let request = if form.method == "post" {
+            self.http.post(self.url(&form.action)).form(&fields)
+        } else {
+            let mut url = Url::parse(&self.url(&form.action)).expect("form action URL");
+            url.set_query(None);
+            url.query_pairs_mut().extend_pairs(fields.iter().copied());
+            self.http.get(url)
+        };
+        Self::read(request.send().await.expect("submit")).await
+    }
+
+    /// Opens a page, fills the form that has all these fields, and submits it.
+    pub async fn submit_on(&self, page: &str, fields: &[(&str, &str)]) -> Reply {
+        let shown = self.get(page).await;
+        assert_eq!(shown.status, 200, "{page} shows no form: {}", shown.status);
+        let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
+        let mut form = shown.form_with(&names);
+        form.fill(fields);
+        self.submit(&form).await
+    }
+
+    /// Opens a page and presses the button with this text (in the form that mentions
+    /// `mention` in its action or fields, when given, as a user picks one card of a list).
+    pub async fn press(&self, page: &str, button: &str, mention: Option<&str>) -> Reply {
+        let shown = self.get(page).await;
+        assert_eq!(shown.status, 200, "{page}: {}", shown.status);
+        let form = shown.form_by_button(button, mention);
+        self.submit(&form).await
+    }
+
+    /// Follows a link the page shows, found by its visible text.
+    pub async fn follow(&self, page: &Reply, text: &str) -> Reply {
+        let href = page.link(text);
+        self.get(&href).await
+    }
+
+    /// Follows a redirect (`Location`), as a browser does after a form.
+    pub async fn follow_redirect(&self, reply: &Reply) -> Reply {
+        let to = reply
+            .location
+            .as_deref()
+            .unwrap_or_else(|| panic!("{} is no redirect ({})", reply.url, reply.status));
+        let path = to.strip_prefix(&self.base).unwrap_or(to);
+        self.get(path).await
     }
 
     /// POST a form without any CSRF token (to prove it is refused).
@@ -142,5 +208,85 @@ impl WebClient {
     /// The underlying HTTP client (cookies kept), for JSON calls.
     pub fn http(&self) -> &Client {
         &self.http
+    }
+}
+
+impl Reply {
+    /// The forms of this page.
+    pub fn forms(&self) -> Vec<HtmlForm> {
+        html_form::forms(&self.body, &self.url)
+    }
+
+    /// The first form that has a control for every one of these names.
+    pub fn form_with(&self, names: &[&str]) -> HtmlForm {
+        let forms = self.forms();
+        forms
+            .iter()
+            .find(|f| names.iter().all(|n| f.has(n)))
+            .cloned()
+            .unwrap_or_else(|| {
+                let seen: Vec<(String, Vec<&str>)> = forms
+                    .iter()
+                    .map(|f| (f.action.clone(), f.names().collect()))
+                    .collect();
+                panic!(
+                    "{}: no form with fields {names:?}; forms: {seen:?}",
+                    self.url
+                )
+            })
+    }
+
+    /// The form whose submit button reads `button` (and that mentions `mention`, if given).
+    pub fn form_by_button(&self, button: &str, mention: Option<&str>) -> HtmlForm {
+        let forms = self.forms();
+        forms
+            .iter()
+            .find(|f| {
+                f.buttons.iter().any(|b| b.contains(button))
+                    && mention.is_none_or(|m| f.mentions(m))
+            })
+            .cloned()
+            .unwrap_or_else(|| {
+                let seen: Vec<(String, Vec<String>)> = forms
+                    .iter()
+                    .map(|f| (f.action.clone(), f.buttons.clone()))
+                    .collect();
+                panic!(
+                    "{}: no form with a button {button:?} mentioning {mention:?}; forms: {seen:?}",
+                    self.url
+                )
+            })
+    }
+
+    /// Whether the page has a form with this button (mentioning `mention`, if given).
+    pub fn has_button(&self, button: &str, mention: Option<&str>) -> bool {
+        self.forms().iter().any(|f| {
+            f.buttons.iter().any(|b| b.contains(button)) && mention.is_none_or(|m| f.mentions(m))
+        })
+    }
+
+    /// The links of this page: (text, path).
+    pub fn links(&self) -> Vec<(String, String)> {
+        html_form::links(&self.body, &self.url)
+    }
+
+    /// The path of the first link whose text contains `text`.
+    pub fn link(&self, text: &str) -> String {
+        let links = self.links();
+        links
+            .iter()
+            .find(|(t, _)| t.contains(text))
+            .map(|(_, h)| h.clone())
+            .unwrap_or_else(|| panic!("{}: no link {text:?}; links: {links:?}", self.url))
+    }
+
+    /// The path of the first link whose target satisfies `ok`.
+    pub fn link_to(&self, ok: impl Fn(&str) -> bool) -> String {
+        let links = self.links();
+        links
+            .iter()
+            .find(|(_, h)| ok(h))
+            .map(|(_, h)| h.clone())
+            .unwrap_or_else(|| panic!("{}: no such link; links: {links:?}", self.url))
     }
 }

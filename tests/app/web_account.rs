@@ -42,7 +42,7 @@ fn link_after(text: &str, marker: &str) -> String {
 
 async fn login(client: &WebClient, email: &str, password: &str) -> u16 {
     client
-        .post_form("/login", &[("email", email), ("password", password)])
+        .submit_on("/login", &[("email", email), ("password", password)])
         .await
         .status
         .as_u16()
@@ -60,8 +60,8 @@ async fn passwords_and_email(engine: Engine, test: &str) {
     assert_eq!(me.get("/account").await.status, 200);
 
     let wrong = me
-        .post_form(
-            "/account/password",
+        .submit_on(
+            "/account",
             &[
                 ("current_password", "nope nope nope"),
                 ("new_password", "kora et balafon 2028"),
@@ -71,8 +71,8 @@ async fn passwords_and_email(engine: Engine, test: &str) {
         .await;
     assert_eq!(wrong.status, 422);
     let differ = me
-        .post_form(
-            "/account/password",
+        .submit_on(
+            "/account",
             &[
                 ("current_password", DEMO_PASSWORD),
                 ("new_password", "kora et balafon 2028"),
@@ -82,8 +82,8 @@ async fn passwords_and_email(engine: Engine, test: &str) {
         .await;
     assert_eq!(differ.status, 422);
     let changed = me
-        .post_form(
-            "/account/password",
+        .submit_on(
+            "/account",
             &[
                 ("current_password", DEMO_PASSWORD),
                 ("new_password", "kora et balafon 2028"),
@@ -109,10 +109,10 @@ async fn passwords_and_email(engine: Engine, test: &str) {
     // Forgotten password: the same answer for unknown addresses; a link for known ones.
     let anon = WebClient::new(&server.base);
     let unknown = anon
-        .post_form("/password/forgot", &[("email", "nobody@example.org")])
+        .submit_on("/password/forgot", &[("email", "nobody@example.org")])
         .await;
     let known = anon
-        .post_form("/password/forgot", &[("email", EXPERT)])
+        .submit_on("/password/forgot", &[("email", EXPERT)])
         .await;
     assert_eq!((unknown.status.as_u16(), known.status.as_u16()), (200, 200));
     let strip = |b: &str| b.replace("nobody@example.org", "").replace(EXPERT, "");
@@ -124,23 +124,24 @@ async fn passwords_and_email(engine: Engine, test: &str) {
     let eml = mail_with(&db, EXPERT, "/password/reset?token=").await;
     let link = link_after(&eml, "/password/reset?token=");
     let token = link.split("token=").nth(1).unwrap().to_string();
-    assert_eq!(anon.get(&link).await.status, 200);
+    let reset_page = anon.get(&link).await;
+    assert_eq!(reset_page.status, 200);
+    assert_eq!(
+        reset_page.form_with(&["password"]).value("token"),
+        Some(token.as_str()),
+        "the link's token travels in the form"
+    );
     let short = anon
-        .post_form(
-            "/password/reset",
-            &[
-                ("token", &token),
-                ("password", "court"),
-                ("password_confirm", "court"),
-            ],
+        .submit_on(
+            &link,
+            &[("password", "court"), ("password_confirm", "court")],
         )
         .await;
     assert_eq!(short.status, 422);
     let reset = anon
-        .post_form(
-            "/password/reset",
+        .submit_on(
+            &link,
             &[
-                ("token", &token),
                 ("password", "nouvelle phrase secrète"),
                 ("password_confirm", "nouvelle phrase secrète"),
             ],
@@ -153,16 +154,13 @@ async fn passwords_and_email(engine: Engine, test: &str) {
         303,
         "a reset ends every session"
     );
-    let again = anon
-        .post_form(
-            "/password/reset",
-            &[
-                ("token", &token),
-                ("password", "encore une autre phrase"),
-                ("password_confirm", "encore une autre phrase"),
-            ],
-        )
-        .await;
+    // The same form again, from a tab left open on the link.
+    let mut stale = reset_page.form_with(&["password"]);
+    stale.fill(&[
+        ("password", "encore une autre phrase"),
+        ("password_confirm", "encore une autre phrase"),
+    ]);
+    let again = anon.submit(&stale).await;
     assert_eq!(
         again.location.as_deref(),
         Some("/password/forgot"),
@@ -172,8 +170,8 @@ async fn passwords_and_email(engine: Engine, test: &str) {
 
     // Email change: confirmed from the new address before it takes effect.
     let bad = anon
-        .post_form(
-            "/account/email",
+        .submit_on(
+            "/account",
             &[
                 ("new_email", "usttb@demo.passerelle.ml"),
                 ("current_password_email", "nouvelle phrase secrète"),
@@ -182,8 +180,8 @@ async fn passwords_and_email(engine: Engine, test: &str) {
         .await;
     assert_eq!(bad.status, 422, "an address already used");
     let asked = anon
-        .post_form(
-            "/account/email",
+        .submit_on(
+            "/account",
             &[
                 ("new_email", "oumar.k@example.net"),
                 ("current_password_email", "nouvelle phrase secrète"),
@@ -227,7 +225,7 @@ async fn data_preferences_and_deletion(engine: Engine, test: &str) {
     let store = db.connect().await;
 
     assert_eq!(
-        me.post_form("/account/notifications", &[("notifications", "weekly")])
+        me.submit_on("/account", &[("notifications", "weekly")])
             .await
             .status,
         303
@@ -305,7 +303,7 @@ async fn data_preferences_and_deletion(engine: Engine, test: &str) {
         404
     );
 
-    let unconfirmed = me.post_form("/account/delete", &[]).await;
+    let unconfirmed = me.submit_on("/account", &[("confirm", "")]).await;
     assert_eq!(unconfirmed.status, 303);
     assert!(
         passerelle::store::users::by_email(&store.pool, EXPERT)
@@ -313,7 +311,7 @@ async fn data_preferences_and_deletion(engine: Engine, test: &str) {
             .is_ok(),
         "not without the box ticked"
     );
-    let deleted = me.post_form("/account/delete", &[("confirm", "yes")]).await;
+    let deleted = me.submit_on("/account", &[("confirm", "yes")]).await;
     assert_eq!(deleted.status, 303);
     assert!(
         passerelle::store::users::by_email(&store.pool, EXPERT)

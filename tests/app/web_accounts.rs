@@ -37,7 +37,7 @@ async fn login_logout_and_limits(engine: Engine, test: &str) {
     assert_eq!(refused.status, 403, "login form without CSRF token");
 
     let wrong = client
-        .post_form(
+        .submit_on(
             "/login",
             &[
                 ("email", "usttb@demo.passerelle.ml"),
@@ -47,7 +47,7 @@ async fn login_logout_and_limits(engine: Engine, test: &str) {
         .await;
     assert_eq!(wrong.status, 422);
     let unknown = client
-        .post_form(
+        .submit_on(
             "/login",
             &[
                 ("email", "nobody@example.org"),
@@ -65,13 +65,15 @@ async fn login_logout_and_limits(engine: Engine, test: &str) {
     assert!(message(&wrong.body) > 1, "{}", wrong.body);
     assert!(client.cookie("passerelle_session").is_none());
 
+    // A link crafted by someone else, opened before signing in: it carries an offsite
+    // target in the login form's hidden field.
+    let crafted = client.get("/login?next=%2F%2Fevil.example%2F").await;
     let ok = client
-        .post_form(
-            "/login",
+        .submit_on(
+            "/login?next=%2Fexperts",
             &[
                 ("email", "USTTB@demo.passerelle.ml "),
                 ("password", DEMO_PASSWORD),
-                ("next", "/experts"),
             ],
         )
         .await;
@@ -94,16 +96,12 @@ async fn login_logout_and_limits(engine: Engine, test: &str) {
     );
     let old_cookie = client.cookie("passerelle_session").unwrap();
 
-    let offsite = client
-        .post_form(
-            "/login",
-            &[
-                ("email", "usttb@demo.passerelle.ml"),
-                ("password", DEMO_PASSWORD),
-                ("next", "//evil.example/"),
-            ],
-        )
-        .await;
+    let mut crafted_form = crafted.form_with(&["email", "password"]);
+    crafted_form.fill(&[
+        ("email", "usttb@demo.passerelle.ml"),
+        ("password", DEMO_PASSWORD),
+    ]);
+    let offsite = client.submit(&crafted_form).await;
     assert_eq!(
         offsite.location.as_deref(),
         Some("/"),
@@ -116,7 +114,7 @@ async fn login_logout_and_limits(engine: Engine, test: &str) {
     );
 
     let current = client.cookie("passerelle_session").unwrap();
-    let out = client.post_form("/logout", &[]).await;
+    let out = client.press("/experts", "Se déconnecter", None).await;
     assert_eq!(out.status, 303);
     assert_eq!(
         client.get("/experts").await.status,
@@ -135,7 +133,7 @@ async fn login_logout_and_limits(engine: Engine, test: &str) {
     let attacker = WebClient::new(&server.base);
     for _ in 0..5 {
         let r = attacker
-            .post_form(
+            .submit_on(
                 "/login",
                 &[
                     ("email", "yelimane@demo.passerelle.ml"),
@@ -146,7 +144,7 @@ async fn login_logout_and_limits(engine: Engine, test: &str) {
         assert_eq!(r.status, 422);
     }
     let limited = attacker
-        .post_form(
+        .submit_on(
             "/login",
             &[
                 ("email", "yelimane@demo.passerelle.ml"),
@@ -179,7 +177,7 @@ async fn signup_and_verify(engine: Engine, test: &str) {
     assert_eq!(form.status, 200);
 
     let bad = client
-        .post_form(
+        .submit_on(
             "/signup",
             &[
                 ("role", "expert"),
@@ -199,7 +197,7 @@ async fn signup_and_verify(engine: Engine, test: &str) {
         );
     }
     let taken = client
-        .post_form(
+        .submit_on(
             "/signup",
             &[
                 ("role", "expert"),
@@ -220,7 +218,7 @@ async fn signup_and_verify(engine: Engine, test: &str) {
     );
 
     let created = client
-        .post_form(
+        .submit_on(
             "/signup",
             &[
                 ("role", "expert"),

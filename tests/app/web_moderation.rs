@@ -36,27 +36,21 @@ async fn moderation_flow(engine: Engine, test: &str) {
 
     // The unverified association posts a project: private until verification.
     let created = member
-        .post_form(
+        .submit_on(
             "/projects/new",
             &[
                 ("title", "Château d'eau de Diéma"),
                 ("description", "Réservoir et réseau."),
                 ("sector", "water"),
                 ("skills", "hydraulique villageoise"),
-                ("region", "Kayes"),
+                ("region", "kayes"),
                 ("commune", "Diéma"),
             ],
         )
         .await;
     assert_eq!(created.status, 303);
     let path = created.location.unwrap();
-    assert_eq!(
-        member
-            .post_form(&format!("{path}/publish"), &[])
-            .await
-            .status,
-        303
-    );
+    assert_eq!(member.press(&path, "Publier", None).await.status, 303);
     assert_eq!(public.get(&path).await.status, 404);
 
     assert_eq!(
@@ -81,13 +75,19 @@ async fn moderation_flow(engine: Engine, test: &str) {
         id
     };
     let verify = format!("/moderation/organisations/{org_id}/verify");
-    assert_eq!(member.post_form(&verify, &[]).await.status, 403);
+    assert_eq!(member.forge(&verify, &[]).await.status, 403);
     assert_eq!(
         moderator.post_form_without_csrf(&verify, &[]).await.status,
         403,
         "CSRF"
     );
-    assert_eq!(moderator.post_form(&verify, &[]).await.status, 303);
+    assert_eq!(
+        moderator
+            .press("/moderation", "Vérifier", Some(&verify))
+            .await
+            .status,
+        303
+    );
     let eml = wait_for_mail(&db, DIEMA).await;
     assert!(
         eml.contains("Diéma") || eml.contains("Di=C3=A9ma"),
@@ -112,7 +112,7 @@ async fn moderation_flow(engine: Engine, test: &str) {
 
     // A report, hidden by a moderator, then restored; every action is in the audit log.
     let reported = public
-        .post_form(
+        .forge(
             "/reports",
             &[
                 ("content_kind", "mission"),
@@ -128,14 +128,7 @@ async fn moderation_flow(engine: Engine, test: &str) {
     let reporter = WebClient::new(&server.base);
     login_as(&reporter, &db, "usttb@demo.passerelle.ml").await;
     let sent = reporter
-        .post_form(
-            "/reports",
-            &[
-                ("content_kind", "mission"),
-                ("content_ref", "D-M002"),
-                ("reason", "Annonce en double"),
-            ],
-        )
+        .submit_on("/missions/D-M002", &[("reason", "Annonce en double")])
         .await;
     assert_eq!(sent.status, 303);
     let queue = moderator.get("/moderation").await;
@@ -151,14 +144,18 @@ async fn moderation_flow(engine: Engine, test: &str) {
     };
     assert_eq!(
         reporter
-            .post_form(&format!("/moderation/reports/{report_id}/hide"), &[])
+            .forge(&format!("/moderation/reports/{report_id}/hide"), &[])
             .await
             .status,
         403
     );
     assert_eq!(
         moderator
-            .post_form(&format!("/moderation/reports/{report_id}/hide"), &[])
+            .press(
+                "/moderation",
+                "Masquer",
+                Some(&format!("/moderation/reports/{report_id}/")),
+            )
             .await
             .status,
         303
@@ -176,7 +173,11 @@ async fn moderation_flow(engine: Engine, test: &str) {
     wait_for(&public, "/missions", "/missions/D-M002\"", false).await;
     assert_eq!(
         moderator
-            .post_form(&format!("/moderation/reports/{report_id}/restore"), &[])
+            .press(
+                "/moderation",
+                "Rétablir",
+                Some(&format!("/moderation/reports/{report_id}/")),
+            )
             .await
             .status,
         303

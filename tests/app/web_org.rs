@@ -45,14 +45,14 @@ async fn mission_form_flow(engine: Engine, test: &str) {
     );
     let before = count(&db, "SELECT COUNT(*) FROM missions").await;
     let bad = owner
-        .post_form(
+        .submit_on(
             "/missions/new",
             &[
                 ("title", ""),
                 ("description", "Cours"),
                 ("skills", ""),
-                ("language", "xx"),
-                ("region", "Kayes"),
+                ("language", ""),
+                ("region", "kayes"),
                 ("start", "2027-03-20"),
                 ("end", "2027-03-01"),
                 ("mode", "onsite"),
@@ -73,7 +73,7 @@ async fn mission_form_flow(engine: Engine, test: &str) {
     );
 
     let ok = owner
-        .post_form(
+        .submit_on(
             "/missions/new",
             &[
                 ("title", "Atelier de télédétection des zones humides"),
@@ -83,7 +83,7 @@ async fn mission_form_flow(engine: Engine, test: &str) {
                 ("discipline", "géographie"),
                 ("level", "master"),
                 ("language", "fr"),
-                ("region", "Mopti"),
+                ("region", "mopti"),
                 ("start", "2027-03-01"),
                 ("end", "2027-03-14"),
                 ("mode", "onsite"),
@@ -120,15 +120,18 @@ async fn mission_form_flow(engine: Engine, test: &str) {
     );
     assert_eq!(
         other
-            .post_form("/missions/D-M001/edit", &[("title", "Piraté")])
+            .forge("/missions/D-M001/edit", &[("title", "Piraté")])
             .await
             .status,
         403
     );
 
+    // The owner reaches the edit form through the mission page's own link.
+    let draft_page = owner.get(&path).await;
+    let edit_link = draft_page.link("Modifier");
     let edited = owner
-        .post_form(
-            &format!("{path}/edit"),
+        .submit_on(
+            &edit_link,
             &[
                 (
                     "title",
@@ -137,7 +140,7 @@ async fn mission_form_flow(engine: Engine, test: &str) {
                 ("description", "Deux semaines."),
                 ("skills", "télédétection\nSIG"),
                 ("language", "fr"),
-                ("region", "Mopti"),
+                ("region", "mopti"),
                 ("start", "2027-03-01"),
                 ("end", "2027-03-14"),
                 ("mode", "onsite"),
@@ -145,13 +148,7 @@ async fn mission_form_flow(engine: Engine, test: &str) {
         )
         .await;
     assert_eq!(edited.status, 303);
-    assert_eq!(
-        owner
-            .post_form(&format!("{path}/publish"), &[])
-            .await
-            .status,
-        303
-    );
+    assert_eq!(owner.press(&path, "Publier", None).await.status, 303);
     assert_eq!(public.get(&path).await.status, 200, "published");
     let r = path.trim_start_matches("/missions/");
     let mut seen = false;
@@ -175,7 +172,7 @@ async fn new_association_flow(engine: Engine, test: &str) {
     let server = start(&db, &["--demo"]);
     let member = WebClient::new(&server.base);
     let signed = member
-        .post_form(
+        .submit_on(
             "/signup",
             &[
                 ("role", "association"),
@@ -192,14 +189,14 @@ async fn new_association_flow(engine: Engine, test: &str) {
         Some("/organisation/edit")
     );
     let taken = member
-        .post_form(
+        .submit_on(
             "/organisation/edit",
             &[("name", "Union des ressortissants de Yélimané en France")],
         )
         .await;
     assert_eq!(taken.status, 422, "names are unique");
     let bad = member
-        .post_form(
+        .submit_on(
             "/organisation/edit",
             &[
                 ("name", "Ressortissants de Nara"),
@@ -211,7 +208,7 @@ async fn new_association_flow(engine: Engine, test: &str) {
     assert_eq!(bad.status, 422);
     assert!(bad.body.contains("id=\"f-country-err\"") && bad.body.contains("id=\"f-website-err\""));
     let created = member
-        .post_form(
+        .submit_on(
             "/organisation/edit",
             &[
                 ("name", "Ressortissants de Nara à Paris"),
@@ -230,14 +227,14 @@ async fn new_association_flow(engine: Engine, test: &str) {
     );
 
     let project = member
-        .post_form(
+        .submit_on(
             "/projects/new",
             &[
                 ("title", "Forage pastoral à Nara"),
                 ("description", "Un forage pour les troupeaux."),
                 ("sector", "water"),
                 ("skills", "hydrogéologie"),
-                ("region", "Koulikoro"),
+                ("region", "koulikoro"),
                 ("commune", "Nara"),
                 ("budget_eur", "30 000"),
                 ("funding_sought_eur", "40 000"),
@@ -247,14 +244,14 @@ async fn new_association_flow(engine: Engine, test: &str) {
     assert_eq!(project.status, 422, "funding sought above the budget");
     assert!(project.body.contains("id=\"f-funding-sought-eur-err\""));
     let project = member
-        .post_form(
+        .submit_on(
             "/projects/new",
             &[
                 ("title", "Forage pastoral à Nara"),
                 ("description", "Un forage pour les troupeaux."),
                 ("sector", "water"),
                 ("skills", "hydrogéologie"),
-                ("region", "Koulikoro"),
+                ("region", "koulikoro"),
                 ("commune", "Nara"),
                 ("budget_eur", "30 000"),
                 ("funding_sought_eur", "20 000"),
@@ -263,13 +260,7 @@ async fn new_association_flow(engine: Engine, test: &str) {
         .await;
     assert_eq!(project.status, 303);
     let path = project.location.unwrap();
-    assert_eq!(
-        member
-            .post_form(&format!("{path}/publish"), &[])
-            .await
-            .status,
-        303
-    );
+    assert_eq!(member.press(&path, "Publier", None).await.status, 303);
     let public = WebClient::new(&server.base);
     assert_eq!(
         public.get(&path).await.status,

@@ -106,19 +106,19 @@ async fn search_detail_and_ownership(engine: Engine, test: &str) {
     let other = WebClient::new(&server.base);
     login_as(&other, &db, YELIMANE).await;
     assert_eq!(
-        other.post_form("/missions/D-M001/close", &[]).await.status,
+        other.forge("/missions/D-M001/close", &[]).await.status,
         403,
         "another organisation may not close it"
     );
     assert_eq!(
         other
-            .post_form("/missions/D-M001/invite", &[("expert", "D-E001")])
+            .forge("/missions/D-M001/invite", &[("expert", "D-E001")])
             .await
             .status,
         403
     );
     assert_eq!(
-        public.post_form("/missions/D-M001/close", &[]).await.status,
+        public.forge("/missions/D-M001/close", &[]).await.status,
         303,
         "anonymous: sent to log in"
     );
@@ -140,10 +140,7 @@ async fn search_detail_and_ownership(engine: Engine, test: &str) {
     assert_eq!(public.get("/missions/D-M008").await.status, 404);
     assert_eq!(other.get("/missions/D-M008").await.status, 404);
     assert_eq!(
-        other
-            .post_form("/missions/D-M008/publish", &[])
-            .await
-            .status,
+        other.forge("/missions/D-M008/publish", &[]).await.status,
         404,
         "not even its existence leaks"
     );
@@ -151,18 +148,21 @@ async fn search_detail_and_ownership(engine: Engine, test: &str) {
     wait_until_absent(&public, "/missions?q=satellite", "/missions/D-M008").await;
 
     // Publishing tells the best-matching experts (D-E001's account wants mail at once).
-    let published = owner.post_form("/missions/D-M008/publish", &[]).await;
+    let published = owner.press("/missions/D-M008", "Publier", None).await;
     assert_eq!(published.status, 303);
     let page = public.get("/missions/D-M008").await;
     assert_eq!(page.status, 200, "public again once published");
 
     assert_eq!(
-        other.post_form("/missions/D-M016/fill", &[]).await.status,
+        other.forge("/missions/D-M016/fill", &[]).await.status,
         403,
         "only the owner marks it filled"
     );
     assert_eq!(
-        owner.post_form("/missions/D-M016/fill", &[]).await.status,
+        owner
+            .press("/missions/D-M016", "Marquer comme pourvu", None)
+            .await
+            .status,
         303
     );
     assert!(
@@ -173,7 +173,7 @@ async fn search_detail_and_ownership(engine: Engine, test: &str) {
             .contains("badge filled"),
         "filled"
     );
-    let closed = owner.post_form("/missions/D-M001/close", &[]).await;
+    let closed = owner.press("/missions/D-M001", "Clore", None).await;
     assert_eq!(closed.status, 303);
     wait_until_absent(&public, "/missions?q=g%C3%A9ophysique", "/missions/D-M001").await;
     assert_eq!(
@@ -195,14 +195,10 @@ async fn invitations_and_pledges(engine: Engine, test: &str) {
     let owner = WebClient::new(&server.base);
     login_as(&owner, &db, USTTB).await;
 
+    // The page before the invitation, kept as a stale tab would keep it.
+    let stale = owner.get("/missions/D-M001").await;
     let first = owner
-        .post_form(
-            "/missions/D-M001/invite",
-            &[
-                ("expert", "D-E001"),
-                ("message", "Venez enseigner la géophysique !"),
-            ],
-        )
+        .press("/missions/D-M001", "Inviter", Some("D-E001"))
         .await;
     assert_eq!(first.status, 303);
     let eml = wait_for_mail(&db, EXPERT).await;
@@ -221,29 +217,63 @@ async fn invitations_and_pledges(engine: Engine, test: &str) {
     );
 
     let again = owner
-        .post_form("/missions/D-M001/invite", &[("expert", "D-E001")])
+        .submit(&stale.form_by_button("Inviter", Some("D-E001")))
         .await;
     assert_eq!(again.status, 303);
     let shown = owner.get("/missions/D-M001").await;
     assert!(shown.body.contains("déjà été invité"), "once per posting");
-    let second = owner
-        .post_form("/missions/D-M016/invite", &[("expert", "D-E001")])
+    // Two more of its missions that suggest D-E001, found from the dashboard's links.
+    let dashboard = owner.get("/organisation").await;
+    let mut suggesting = Vec::new();
+    for (_, href) in dashboard.links() {
+        if !href.starts_with("/missions/D-M")
+            || href == "/missions/D-M001"
+            || suggesting.contains(&href)
+        {
+            continue;
+        }
+        if owner.get(&href).await.has_button("Inviter", Some("D-E001")) {
+            suggesting.push(href);
+        }
+        if !suggesting.is_empty() {
+            break;
+        }
+    }
+    assert_eq!(suggesting.len(), 1, "another mission suggests D-E001");
+    // And a new one, posted and published through its forms.
+    let created = owner
+        .submit_on(
+            "/missions/new",
+            &[
+                ("title", "Hydrogéologie des aquifères de socle"),
+                ("description", "Cours et terrain."),
+                ("skills", "hydrogéologie\nprospection géophysique"),
+                ("language", "fr"),
+                ("region", "koulikoro"),
+                ("start", "2027-05-03"),
+                ("end", "2027-05-21"),
+                ("mode", "onsite"),
+            ],
+        )
         .await;
+    assert_eq!(created.status, 303, "{}", created.body);
+    let new_mission = created.location.clone().expect("the new mission's page");
+    assert_eq!(owner.press(&new_mission, "Publier", None).await.status, 303);
+    suggesting.push(new_mission);
+    let second = owner.press(&suggesting[0], "Inviter", Some("D-E001")).await;
     assert_eq!(second.status, 303);
     assert!(
         owner
-            .get("/missions/D-M016")
+            .get(&suggesting[0])
             .await
             .body
             .contains("Invitation envoyée")
     );
-    let third = owner
-        .post_form("/missions/D-M008/invite", &[("expert", "D-E001")])
-        .await;
+    let third = owner.press(&suggesting[1], "Inviter", Some("D-E001")).await;
     assert_eq!(third.status, 303);
     assert!(
         owner
-            .get("/missions/D-M008")
+            .get(&suggesting[1])
             .await
             .body
             .contains("deux fois ce mois-ci"),
@@ -261,8 +291,8 @@ async fn invitations_and_pledges(engine: Engine, test: &str) {
     let expert = WebClient::new(&server.base);
     login_as(&expert, &db, EXPERT).await;
     let bad = expert
-        .post_form(
-            "/projects/D-P001/pledges",
+        .submit_on(
+            "/projects/D-P001",
             &[("amount_eur", "beaucoup"), ("skill_offer", "")],
         )
         .await;
@@ -276,8 +306,8 @@ async fn invitations_and_pledges(engine: Engine, test: &str) {
         "the error is shown"
     );
     let ok = expert
-        .post_form(
-            "/projects/D-P001/pledges",
+        .submit_on(
+            "/projects/D-P001",
             &[
                 ("amount_eur", "1 500"),
                 ("skill_offer", "hydrogéologie"),
@@ -299,7 +329,7 @@ async fn invitations_and_pledges(engine: Engine, test: &str) {
     );
     assert_eq!(
         owner
-            .post_form(
+            .forge(
                 &format!("/projects/D-P001/pledges/{pledge_id}/confirm"),
                 &[]
             )
@@ -309,9 +339,10 @@ async fn invitations_and_pledges(engine: Engine, test: &str) {
         "only the association confirms"
     );
     let confirmed = association
-        .post_form(
-            &format!("/projects/D-P001/pledges/{pledge_id}/confirm"),
-            &[],
+        .press(
+            "/projects/D-P001",
+            "Confirmer",
+            Some(&format!("/pledges/{pledge_id}/")),
         )
         .await;
     assert_eq!(confirmed.status, 303);

@@ -131,6 +131,13 @@ impl From<AppError> for Problem {
             AppError::Forbidden => {
                 Problem::new(StatusCode::FORBIDDEN, "not allowed for this caller")
             }
+            AppError::CsrfRejected => Problem::new(
+                StatusCode::FORBIDDEN,
+                "missing or invalid X-CSRF-Token header (requests authenticated by the session cookie)",
+            ),
+            AppError::PayloadTooLarge => {
+                Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "request body too large")
+            }
             AppError::Unprocessable(d) => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, d),
             AppError::TooManyRequests(s) => {
                 let mut p = Problem::new(StatusCode::TOO_MANY_REQUESTS, "rate limit reached");

@@ -10,6 +10,7 @@ use passerelle_templates::FlashKind;
 use passerelle_templates::i18n::catalog::{Api, V};
 use passerelle_templates::i18n::t;
 use passerelle_templates::pages::api::{TokenRow, TokensView, tokens};
+use passerelle_templates::routes;
 use serde::Deserialize;
 
 use crate::http::context::Page;
@@ -22,8 +23,8 @@ use crate::store::{api_tokens, organisations};
 /// The token routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/organisation/tokens", get(list).post(create))
-        .route("/organisation/tokens/{id}/revoke", post(revoke))
+        .route(routes::ORGANISATION_TOKENS, get(list).post(create))
+        .route(routes::ORGANISATION_TOKEN_REVOKE, post(revoke))
 }
 
 /// The member's organisation, when verified.
@@ -132,7 +133,7 @@ pub async fn revoke(
     tx.commit().await?;
     Ok(flash::redirect(
         &state,
-        "/organisation/tokens",
+        routes::ORGANISATION_TOKENS,
         FlashKind::Success,
         t(page.ctx.lang, Api::Revoked),
     ))

@@ -11,6 +11,7 @@ use axum::Router;
 use axum::routing::{get, post};
 use passerelle_templates::components::connection::{ConnectionView, ReportState};
 use passerelle_templates::model::{ConnectionState, ContactView, Kind};
+use passerelle_templates::routes;
 use sqlx::AnyPool;
 
 use super::experts::day_of;
@@ -23,12 +24,12 @@ use crate::store::{StoreError, experts, missions, projects, reports};
 /// The routes of this module.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/missions/{ref}/interest", post(interest::on_mission))
-        .route("/projects/{ref}/interest", post(interest::on_project))
-        .route("/connections/{id}/accept", post(answer::accept))
-        .route("/connections/{id}/decline", post(answer::decline))
+        .route(routes::MISSION_INTEREST, post(interest::on_mission))
+        .route(routes::PROJECT_INTEREST, post(interest::on_project))
+        .route(routes::CONNECTION_ACCEPT, post(answer::accept))
+        .route(routes::CONNECTION_DECLINE, post(answer::decline))
         .route(
-            "/connections/{id}/report",
+            routes::CONNECTION_REPORT,
             get(report::show).post(report::save),
         )
 }

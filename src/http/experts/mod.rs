@@ -22,7 +22,7 @@ pub fn routes() -> Router<AppState> {
         .route(routes::ME, get(dashboard::show))
         .route(routes::ME_PROFILE, get(profile::show).post(profile::save))
         .route(routes::EXPERTS, get(directory::list))
-        .route("/experts/{ref}", get(directory::profile))
+        .route(routes::EXPERT, get(directory::profile))
 }
 
 /// The fields of a posted form, in order, repeated names kept (checkbox groups).

@@ -10,6 +10,7 @@ pub mod pledge;
 use axum::Router;
 use axum::routing::{get, post};
 use passerelle_templates::components::opportunity::Responsiveness;
+use passerelle_templates::routes;
 
 use super::{AppError, AppState};
 use crate::domain::MissionStatus;
@@ -19,39 +20,36 @@ use crate::store::{StoreError, connections};
 /// The postings routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/missions", get(list::missions))
-        .route("/projects", get(list::projects))
+        .route(routes::MISSIONS, get(list::missions))
+        .route(routes::PROJECTS, get(list::projects))
         .route(
-            "/missions/new",
+            routes::MISSION_NEW,
             get(forms::new_mission).post(forms::create_mission),
         )
         .route(
-            "/projects/new",
+            routes::PROJECT_NEW,
             get(forms::new_project).post(forms::create_project),
         )
         .route(
-            "/missions/{ref}/edit",
+            routes::MISSION_EDIT,
             get(forms::edit_mission).post(forms::update_mission),
         )
         .route(
-            "/projects/{ref}/edit",
+            routes::PROJECT_EDIT,
             get(forms::edit_project).post(forms::update_project),
         )
-        .route("/missions/{ref}", get(detail::mission))
-        .route("/projects/{ref}", get(detail::project))
-        .route("/missions/{ref}/publish", post(actions::publish_mission))
-        .route("/missions/{ref}/close", post(actions::close_mission))
-        .route("/missions/{ref}/fill", post(actions::fill_mission))
-        .route("/projects/{ref}/fill", post(actions::fill_project))
-        .route("/projects/{ref}/publish", post(actions::publish_project))
-        .route("/projects/{ref}/close", post(actions::close_project))
-        .route("/missions/{ref}/invite", post(actions::invite_to_mission))
-        .route("/projects/{ref}/invite", post(actions::invite_to_project))
-        .route("/projects/{ref}/pledges", post(pledge::pledge))
-        .route(
-            "/projects/{ref}/pledges/{id}/confirm",
-            post(pledge::confirm),
-        )
+        .route(routes::MISSION, get(detail::mission))
+        .route(routes::PROJECT, get(detail::project))
+        .route(routes::MISSION_PUBLISH, post(actions::publish_mission))
+        .route(routes::MISSION_CLOSE, post(actions::close_mission))
+        .route(routes::MISSION_FILL, post(actions::fill_mission))
+        .route(routes::PROJECT_FILL, post(actions::fill_project))
+        .route(routes::PROJECT_PUBLISH, post(actions::publish_project))
+        .route(routes::PROJECT_CLOSE, post(actions::close_project))
+        .route(routes::MISSION_INVITE, post(actions::invite_to_mission))
+        .route(routes::PROJECT_INVITE, post(actions::invite_to_project))
+        .route(routes::PROJECT_PLEDGES, post(pledge::pledge))
+        .route(routes::PLEDGE_CONFIRM, post(pledge::confirm))
 }
 
 /// What the viewer may do with one posting.

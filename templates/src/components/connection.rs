@@ -83,15 +83,15 @@ pub fn connection_list(ctx: &PageContext, items: &[ConnectionView]) -> Markup {
                     }
                     @if c.state == ConnectionState::Pending && c.awaiting_me {
                         div.actions {
-                            (action_button(ctx, &routes::connection_action(&c.reference, "accept"), ctx.t(C::Accept), ""))
-                            (action_button(ctx, &routes::connection_action(&c.reference, "decline"), ctx.t(C::Decline), "secondary"))
+                            (action_button(ctx, &routes::fill(routes::CONNECTION_ACCEPT, &[&c.reference]), ctx.t(C::Accept), ""))
+                            (action_button(ctx, &routes::fill(routes::CONNECTION_DECLINE, &[&c.reference]), ctx.t(C::Decline), "secondary"))
                         }
                     }
                     @if c.state == ConnectionState::Accepted {
                         @if let Some(k) = &c.contact { (contact(ctx, k)) }
                     }
                     @match c.report {
-                        ReportState::Due => p { a href=(routes::connection_action(&c.reference, "report")) { (ctx.t(Ex::WriteReport)) } },
+                        ReportState::Due => p { a href=(routes::fill(routes::CONNECTION_REPORT, &[&c.reference])) { (ctx.t(Ex::WriteReport)) } },
                         ReportState::Submitted => p.small { (ctx.t(Ex::ReportSent)) },
                         ReportState::NotDue => {},
                     }

@@ -112,8 +112,8 @@ pub fn interests(ctx: &PageContext, items: &[InterestView]) -> Markup {
                         @if !i.message.is_empty() { blockquote { (i.message) } }
                         @if i.state == ConnectionState::Pending {
                             div.actions {
-                                (action_button(ctx, &routes::connection_action(&i.reference, "accept"), ctx.t(C::Accept), ""))
-                                (action_button(ctx, &routes::connection_action(&i.reference, "decline"), ctx.t(C::Decline), "secondary"))
+                                (action_button(ctx, &routes::fill(routes::CONNECTION_ACCEPT, &[&i.reference]), ctx.t(C::Accept), ""))
+                                (action_button(ctx, &routes::fill(routes::CONNECTION_DECLINE, &[&i.reference]), ctx.t(C::Decline), "secondary"))
                             }
                         }
                     }

@@ -4,6 +4,7 @@
 use crate::components::csrf;
 use crate::i18n::catalog::Api;
 use crate::layout::{PageContext, page};
+use crate::routes;
 use maud::{Markup, html};
 use time::Date;
 
@@ -42,7 +43,7 @@ pub fn tokens(ctx: &PageContext, v: &TokensView) -> Markup {
                 p { code.token { (secret) } }
             }
         }
-        form method="post" action="/organisation/tokens" {
+        form method="post" action=(routes::ORGANISATION_TOKENS) {
             (csrf(ctx))
             div.field {
                 label for="f-token-name" { (ctx.t(Api::TokenName)) }
@@ -62,7 +63,7 @@ pub fn tokens(ctx: &PageContext, v: &TokensView) -> Markup {
                     strong { (tk.name) } " · " (ctx.t(if tk.write { Api::ScopeWrite } else { Api::ScopeRead }))
                     " · " (ctx.t(Api::Created)) " " (crate::i18n::date(ctx.lang, tk.created_on))
                     @if tk.revoked { " · " span.badge { (ctx.t(Api::Revoked)) } } @else {
-                        form.inline method="post" action={ "/organisation/tokens/" (tk.id) "/revoke" } {
+                        form.inline method="post" action=(routes::fill(routes::ORGANISATION_TOKEN_REVOKE, &[&tk.id.to_string()])) {
                             (csrf(ctx))
                             button.secondary type="submit" { (ctx.t(Api::Revoke)) }
                         }

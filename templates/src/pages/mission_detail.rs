@@ -74,19 +74,55 @@ pub struct MissionDetailView {
     pub owner: Option<OwnerPanel>,
 }
 
+/// The owner's paths for one posting: its edit form and its life-cycle actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnerPaths {
+    /// The edit form.
+    pub edit: String,
+    /// Publishing a draft.
+    pub publish: String,
+    /// Marking it filled.
+    pub fill: String,
+    /// Closing it.
+    pub close: String,
+}
+
+impl OwnerPaths {
+    /// The paths of one posting from the route table's patterns.
+    pub fn of(kind: Kind, reference: &str) -> OwnerPaths {
+        let [edit, publish, fill, close] = match kind {
+            Kind::Mission => [
+                routes::MISSION_EDIT,
+                routes::MISSION_PUBLISH,
+                routes::MISSION_FILL,
+                routes::MISSION_CLOSE,
+            ],
+            Kind::Project => [
+                routes::PROJECT_EDIT,
+                routes::PROJECT_PUBLISH,
+                routes::PROJECT_FILL,
+                routes::PROJECT_CLOSE,
+            ],
+        };
+        let path = |pattern: &str| routes::fill(pattern, &[reference]);
+        OwnerPaths {
+            edit: path(edit),
+            publish: path(publish),
+            fill: path(fill),
+            close: path(close),
+        }
+    }
+}
+
 /// Edit / publish / close controls for the owner of a mission or project.
-pub fn owner_controls(
-    ctx: &PageContext,
-    status: Status,
-    action: impl Fn(&str) -> String,
-) -> Markup {
+pub fn owner_controls(ctx: &PageContext, status: Status, paths: &OwnerPaths) -> Markup {
     html! {
         div.actions {
-            a.button.secondary href=(action("edit")) { (ctx.t(C::Edit)) }
-            @if status == Status::Draft { (action_button(ctx, &action("publish"), ctx.t(C::Publish), "")) }
-            @if status == Status::Published { (action_button(ctx, &action("fill"), ctx.t(Op::MarkFilled), "secondary")) }
+            a.button.secondary href=(paths.edit) { (ctx.t(C::Edit)) }
+            @if status == Status::Draft { (action_button(ctx, &paths.publish, ctx.t(C::Publish), "")) }
+            @if status == Status::Published { (action_button(ctx, &paths.fill, ctx.t(Op::MarkFilled), "secondary")) }
             @if matches!(status, Status::Draft | Status::Published | Status::Filled) {
-                (action_button(ctx, &action("close"), ctx.t(C::CloseAction), "secondary"))
+                (action_button(ctx, &paths.close, ctx.t(C::CloseAction), "secondary"))
             }
         }
     }
@@ -114,12 +150,12 @@ pub fn interest_form(ctx: &PageContext, f: &InterestForm, action: &str) -> Marku
 /// The mission page.
 pub fn mission_detail(ctx: &PageContext, v: &MissionDetailView) -> Markup {
     let lang = ctx.lang;
-    let action = |a: &str| routes::mission_action(&v.reference, a);
+    let path = |pattern: &str| routes::fill(pattern, &[&v.reference]);
     let body = html! {
         p.meta { (ctx.t(Op::MissionBy)) " " (v.institution) }
         h1 { (v.title) }
         p { (status_badge(lang, Kind::Mission, v.status)) }
-        @if v.owner.is_some() { (owner_controls(ctx, v.status, action)) }
+        @if v.owner.is_some() { (owner_controls(ctx, v.status, &OwnerPaths::of(Kind::Mission, &v.reference))) }
         (responsiveness(ctx, v.responsiveness))
         dl.facts {
             (dl_row(ctx.t(F::Dates), &date_range(lang, v.start, v.end)))
@@ -134,11 +170,11 @@ pub fn mission_detail(ctx: &PageContext, v: &MissionDetailView) -> Markup {
         h2 { (ctx.t(F::SkillsWanted)) }
         (tags(&v.skills))
         @if let Some(f) = &v.interest {
-            @if v.status == Status::Published { (interest_form(ctx, f, &action("interest"))) }
+            @if v.status == Status::Published { (interest_form(ctx, f, &path(routes::MISSION_INTEREST))) }
         }
         @if v.owner.is_none() { (flag_form(ctx, ContentKind::Mission, &v.reference)) }
         @if let Some(o) = &v.owner {
-            (ranked_experts(ctx, &o.ranked, &action("invite")))
+            (ranked_experts(ctx, &o.ranked, &path(routes::MISSION_INVITE)))
             (interests(ctx, &o.interests))
         }
     };

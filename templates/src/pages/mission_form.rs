@@ -11,7 +11,7 @@ use maud::{Markup, html};
 
 /// Values of the mission form, as stored or as typed.
 ///
-/// Posted to `/missions` (new) or `/missions/{ref}` (edit). Field names: title, description, skills
+/// Posted to [`routes::MISSION_NEW`] or [`routes::MISSION_EDIT`], the paths that show it. Field names: title, description, skills
 /// (one per line), skill_add, discipline, level, language, region ("remote" allowed), start, end, mode.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MissionFormView {
@@ -72,7 +72,9 @@ pub fn mission_form(ctx: &PageContext, v: &MissionFormView) -> Markup {
     let action = v
         .reference
         .as_deref()
-        .map_or(routes::MISSIONS.to_owned(), routes::mission);
+        .map_or(routes::MISSION_NEW.to_owned(), |r| {
+            routes::fill(routes::MISSION_EDIT, &[r])
+        });
     let mut regions = vocab::options(vocab::REGIONS, lang);
     regions.push(("remote", ctx.t(Op::RemoteRegion)));
     let modes: Vec<(&str, &str)> = Mode::ALL

@@ -165,7 +165,7 @@ fn th(ctx: &PageContext, keys: &[Adm]) -> Markup {
 
 fn orgs(ctx: &PageContext, items: &[PendingOrg]) -> Markup {
     let lang = ctx.lang;
-    let act = |r: &str, a: &str| routes::moderation_action("organisations", r, a);
+    let act = |r: &str, a: &str| routes::fill(routes::MODERATION_ORGANISATION, &[r, a]);
     html! {
         @if items.is_empty() { p { (ctx.t(C::NothingYet)) } }
         ul.plain { @for o in items {
@@ -198,9 +198,9 @@ fn reports(ctx: &PageContext, items: &[ReportedItem]) -> Markup {
                         td { (r.reason) }
                         td { (r.reported_by) br; span.small { (date(lang, r.reported_on)) } }
                         td { @if r.hidden {
-                            (action_button(ctx, &routes::moderation_action("reports", &r.reference, "restore"), ctx.t(Adm::Restore), "secondary"))
+                            (action_button(ctx, &routes::fill(routes::MODERATION_REPORT, &[&r.reference, "restore"]), ctx.t(Adm::Restore), "secondary"))
                         } @else {
-                            (action_button(ctx, &routes::moderation_action("reports", &r.reference, "hide"), ctx.t(Adm::Hide), "danger"))
+                            (action_button(ctx, &routes::fill(routes::MODERATION_REPORT, &[&r.reference, "hide"]), ctx.t(Adm::Hide), "danger"))
                         } }
                     }
                 } }
@@ -220,7 +220,7 @@ fn emails(ctx: &PageContext, items: &[FailedEmail]) -> Markup {
                     td { (m.subject) }
                     td { (int(lang, u64::from(m.attempts))) }
                     td { (m.last_error) br; span.small { (datetime(lang, m.last_attempt)) } }
-                    td { (action_button(ctx, &routes::moderation_action("emails", &m.reference, "retry"), ctx.t(Adm::Retry), "secondary")) }
+                    td { (action_button(ctx, &routes::fill(routes::MODERATION_EMAIL_RETRY, &[&m.reference]), ctx.t(Adm::Retry), "secondary")) }
                 } } }
             } }
         }

@@ -131,7 +131,7 @@ pub fn org_dashboard(ctx: &PageContext, v: &OrgDashboardView) -> Markup {
                         p { strong { (p.from_name) } " · " (date(lang, p.made_on))
                             @if let Some(a) = p.amount_eur { " · " (money(lang, a)) }
                             @if let Some(s) = &p.skill_offer { " · " (s) } }
-                        (action_button(ctx, &routes::pledge_confirm(&p.project_ref, &p.pledge_ref), ctx.t(C::Confirm), ""))
+                        (action_button(ctx, &routes::fill(routes::PLEDGE_CONFIRM, &[&p.project_ref, &p.pledge_ref]), ctx.t(C::Confirm), ""))
                     }
                 } }
             }

@@ -9,7 +9,9 @@ use crate::i18n::catalog::{C, F, Op};
 use crate::i18n::{date, date_range, money};
 use crate::layout::{PageContext, page};
 use crate::model::{FieldErrors, Kind, Status};
-use crate::pages::mission_detail::{InterestForm, OwnerPanel, interest_form, owner_controls};
+use crate::pages::mission_detail::{
+    InterestForm, OwnerPanel, OwnerPaths, interest_form, owner_controls,
+};
 use crate::pages::moderation::ContentKind;
 use crate::routes;
 use crate::vocab;
@@ -156,7 +158,7 @@ fn pledge_list(ctx: &PageContext, v: &ProjectDetailView) -> Markup {
                         @if let Some(s) = &p.skill_offer { p { (ctx.t(F::SkillOffer)) " : " (s) } }
                         @if !p.message.is_empty() { blockquote { (p.message) } }
                         @if !p.confirmed {
-                            (action_button(ctx, &routes::pledge_confirm(&v.reference, &p.reference), ctx.t(C::Confirm), ""))
+                            (action_button(ctx, &routes::fill(routes::PLEDGE_CONFIRM, &[&v.reference, &p.reference]), ctx.t(C::Confirm), ""))
                         }
                     }
                 }
@@ -168,7 +170,7 @@ fn pledge_list(ctx: &PageContext, v: &ProjectDetailView) -> Markup {
 /// The project page.
 pub fn project_detail(ctx: &PageContext, v: &ProjectDetailView) -> Markup {
     let lang = ctx.lang;
-    let action = |a: &str| routes::project_action(&v.reference, a);
+    let path = |pattern: &str| routes::fill(pattern, &[&v.reference]);
     let place = match &v.commune {
         Some(c) => format!("{c}, {}", vocab::region(lang, &v.region)),
         None => vocab::region(lang, &v.region),
@@ -177,7 +179,7 @@ pub fn project_detail(ctx: &PageContext, v: &ProjectDetailView) -> Markup {
         p.meta { (ctx.t(Op::ProjectBy)) " " (v.association) }
         h1 { (v.title) }
         p { (status_badge(lang, Kind::Project, v.status)) }
-        @if v.owner.is_some() { (owner_controls(ctx, v.status, action)) }
+        @if v.owner.is_some() { (owner_controls(ctx, v.status, &OwnerPaths::of(Kind::Project, &v.reference))) }
         (responsiveness(ctx, v.responsiveness))
         (crate::stats::map::region_locator(&v.region, lang.code()))
         dl.facts {
@@ -192,13 +194,13 @@ pub fn project_detail(ctx: &PageContext, v: &ProjectDetailView) -> Markup {
         (tags(&v.skills))
         (funding(ctx, v))
         @if v.status == Status::Published {
-            @if let Some(f) = &v.pledge { (pledge_form(ctx, f, &action("pledges"))) }
-            @if let Some(f) = &v.interest { (interest_form(ctx, f, &action("interest"))) }
+            @if let Some(f) = &v.pledge { (pledge_form(ctx, f, &path(routes::PROJECT_PLEDGES))) }
+            @if let Some(f) = &v.interest { (interest_form(ctx, f, &path(routes::PROJECT_INTEREST))) }
         }
         @if v.owner.is_none() { (flag_form(ctx, ContentKind::Project, &v.reference)) }
         @if let Some(o) = &v.owner {
             (pledge_list(ctx, v))
-            (ranked_experts(ctx, &o.ranked, &action("invite")))
+            (ranked_experts(ctx, &o.ranked, &path(routes::PROJECT_INVITE)))
             (interests(ctx, &o.interests))
         }
     };

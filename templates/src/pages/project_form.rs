@@ -12,7 +12,7 @@ use maud::{Markup, html};
 
 /// Values of the project form, as stored or as typed.
 ///
-/// Posted to `/projects` (new) or `/projects/{ref}` (edit). Field names: title, description, sector,
+/// Posted to [`routes::PROJECT_NEW`] or [`routes::PROJECT_EDIT`], the paths that show it. Field names: title, description, sector,
 /// skills (one per line), skill_add, region, commune, language, budget_eur, funding_sought_eur, start, end.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ProjectFormView {
@@ -60,7 +60,9 @@ pub fn project_form(ctx: &PageContext, v: &ProjectFormView) -> Markup {
     let action = v
         .reference
         .as_deref()
-        .map_or(routes::PROJECTS.to_owned(), routes::project);
+        .map_or(routes::PROJECT_NEW.to_owned(), |r| {
+            routes::fill(routes::PROJECT_EDIT, &[r])
+        });
     let body = html! {
         h1 { (title) }
         @if !v.association.is_empty() { p.meta { (v.association) } }

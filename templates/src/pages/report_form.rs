@@ -51,7 +51,7 @@ pub fn report_form(ctx: &PageContext, v: &ReportFormView) -> Markup {
         p.lead { (v.opportunity_title) " · " (v.kind.label(ctx.lang)) " · " (v.counterpart) }
         p { (ctx.t(Org::ReportLead)) }
         (error_summary(ctx.t(C::FormHasErrors), e))
-        form method="post" action=(routes::connection_action(&v.connection_ref, "report")) {
+        form method="post" action=(routes::fill(routes::CONNECTION_REPORT, &[&v.connection_ref])) {
             (csrf(ctx))
             (textarea("what_done", ctx.t(Org::WhatDone), &v.what_done, None, e))
             (textarea("how_it_went", ctx.t(Org::HowItWent), &v.how_it_went, None, e))

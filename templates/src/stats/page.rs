@@ -282,8 +282,8 @@ pub fn table_block(table: &Table, lang: Lang) -> Markup {
             @if !note.is_empty() { p.stats-note { (note) } }
             p.stats-downloads {
                 (t(lang, L::Download)) (lang.pick(" : ", ": "))
-                a href={ "/statistics/" (id) ".csv" } download { "CSV" }
-                a href={ "/statistics/" (id) ".json" } download { "JSON" }
+                a href=(crate::routes::fill(crate::routes::STATISTICS_FILE, &[&format!("{id}.csv")])) download { "CSV" }
+                a href=(crate::routes::fill(crate::routes::STATISTICS_FILE, &[&format!("{id}.json")])) download { "JSON" }
             }
         }
     }

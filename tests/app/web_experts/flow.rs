@@ -26,14 +26,14 @@ async fn interest_accept_contacts_and_report(engine: Engine, test: &str) {
 
     // Interest, then the same again: a friendly error.
     let message = [("message", "Je peux venir trois semaines en février.")];
-    let sent = expert
-        .post_form("/missions/D-M001/interest", &message)
-        .await;
+    let before = expert.get("/missions/D-M001").await;
+    let mut stale = before.form_with(&["message"]);
+    stale.fill(&message);
+    let sent = expert.submit(&stale).await;
     assert_eq!(sent.status, 303, "{}", sent.body);
     assert_eq!(sent.location.as_deref(), Some("/missions/D-M001"));
-    let twice = expert
-        .post_form("/missions/D-M001/interest", &message)
-        .await;
+    // The same form again, from a tab left open.
+    let twice = expert.submit(&stale).await;
     assert_eq!(twice.status, 303);
     assert!(
         twice
@@ -45,7 +45,7 @@ async fn interest_accept_contacts_and_report(engine: Engine, test: &str) {
     );
     assert_eq!(
         usttb
-            .post_form("/missions/D-M001/interest", &message)
+            .forge("/missions/D-M001/interest", &message)
             .await
             .status,
         403,
@@ -70,17 +70,22 @@ async fn interest_accept_contacts_and_report(engine: Engine, test: &str) {
 
     // A third party, and the side that asked, may not answer.
     let accept = format!("/connections/{id}/accept");
-    assert_eq!(yelimane.post_form(&accept, &[]).await.status, 403);
-    assert_eq!(expert.post_form(&accept, &[]).await.status, 403);
-    let accepted = usttb.post_form(&accept, &[]).await;
+    assert_eq!(yelimane.forge(&accept, &[]).await.status, 403);
+    assert_eq!(expert.forge(&accept, &[]).await.status, 403);
+    let owner_page = usttb.get("/missions/D-M001").await;
+    let this_one = format!("/connections/{id}/");
+    let accepted = usttb
+        .submit(&owner_page.form_by_button("Accepter", Some(&this_one)))
+        .await;
     assert_eq!(accepted.status, 303, "{}", accepted.body);
     let answered = wait_for_mail(&db, EXPERT).await;
     assert!(
         answered.contains("Kanout") || answered.contains("USTTB"),
         "{answered}"
     );
+    // The decline button of the same page, pressed after accepting (a stale tab).
     let declined_late = usttb
-        .post_form(&format!("/connections/{id}/decline"), &[])
+        .submit(&owner_page.form_by_button("Refuser", Some(&this_one)))
         .await;
     assert_eq!(
         declined_late.status, 303,
@@ -99,11 +104,11 @@ async fn interest_accept_contacts_and_report(engine: Engine, test: &str) {
     assert!(me.body.contains(&format!("/connections/{id}/report")));
 
     // Reports: a third party cannot, a bad form is refused, a good one completes the mission.
-    let report = format!("/connections/{id}/report");
+    let report = me.link_to(|h| h == format!("/connections/{id}/report"));
     assert_eq!(yelimane.get(&report).await.status, 403);
     assert_eq!(expert.get(&report).await.status, 200);
     let bad = expert
-        .post_form(
+        .submit_on(
             &report,
             &[("what_done", ""), ("people_trained", "beaucoup")],
         )
@@ -118,7 +123,7 @@ async fn interest_accept_contacts_and_report(engine: Engine, test: &str) {
         0
     );
     let done = expert
-        .post_form(
+        .submit_on(
             &report,
             &[
                 (
@@ -139,7 +144,7 @@ async fn interest_accept_contacts_and_report(engine: Engine, test: &str) {
         1
     );
     let org_report = usttb
-        .post_form(
+        .submit_on(
             &report,
             &[("what_done", "Cours dispensé, étudiants ravis.")],
         )

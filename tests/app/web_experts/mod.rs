@@ -88,7 +88,7 @@ async fn profile_edit_round_trip(engine: Engine, test: &str) {
     );
 
     let saved = expert
-        .post_form(
+        .submit_on(
             "/me/profile",
             &profile_form("Professeur en hydrogéologie", "FR"),
         )
@@ -104,7 +104,7 @@ async fn profile_edit_round_trip(engine: Engine, test: &str) {
     let mut bad = profile_form("Titre qui ne doit pas être enregistré", "ZZ");
     bad.retain(|(k, _)| *k != "avail_to_0");
     bad.push(("avail_to_0", "2027-01-01"));
-    let refused = expert.post_form("/me/profile", &bad).await;
+    let refused = expert.submit_on("/me/profile", &bad).await;
     assert_eq!(refused.status, 422);
     assert!(refused.body.contains("id=\"f-residence-country-err\""));
     assert!(refused.body.contains("Code de pays inconnu"));
@@ -143,7 +143,7 @@ async fn profile_edit_round_trip(engine: Engine, test: &str) {
     assert_eq!(sent.status, 303);
     assert_eq!(sent.location.as_deref(), Some("/me/profile"));
     let created = awa
-        .post_form(
+        .submit_on(
             "/me/profile",
             &[
                 ("name", "Awa Traoré"),
@@ -245,8 +245,10 @@ async fn dashboard_recommends_missions_with_reasons(engine: Engine, test: &str) 
     let usttb = WebClient::new(&server.base);
     login_as(&usttb, &db, USTTB).await;
     let decline = format!("/connections/{id}/decline");
-    assert_eq!(usttb.post_form(&decline, &[]).await.status, 403);
-    let declined = expert.post_form(&decline, &[]).await;
+    assert_eq!(usttb.forge(&decline, &[]).await.status, 403);
+    let declined = expert
+        .press("/me", "Refuser", Some(&format!("/connections/{id}/")))
+        .await;
     assert_eq!(declined.status, 303);
     assert_eq!(declined.location.as_deref(), Some("/me"));
     assert_eq!(

@@ -54,6 +54,14 @@ catalog! {
         Err404Text => "Cette page n’existe pas ou n’existe plus. Elle a peut-être été retirée par son auteur.", "This page does not exist or no longer exists. Its author may have removed it.";
         Err422 => "Demande impossible à traiter", "Request could not be processed";
         Err422Text => "Le formulaire a peut-être expiré. Revenez à la page précédente, rechargez-la et réessayez.", "The form may have expired. Go back, reload the page and try again.";
+        Err400 => "Demande mal formée", "Malformed request";
+        Err400Text => "Cette demande n’a pas la forme attendue. Revenez à la page précédente, rechargez-la et réessayez.", "This request does not have the expected form. Go back, reload the page and try again.";
+        ErrCsrf => "Formulaire expiré", "Form expired";
+        ErrCsrfText => "Par sécurité, ce formulaire n’est plus accepté (il a expiré ou vient d’un autre site). Revenez à la page, rechargez-la et envoyez-le de nouveau.", "For your security this form is no longer accepted (it expired or came from another site). Go back, reload the page and send it again.";
+        Err405 => "Action non disponible ici", "Action not available here";
+        Err405Text => "Cette adresse ne peut pas être utilisée de cette façon. Suivez les liens et les boutons des pages.", "This address cannot be used this way. Follow the pages’ links and buttons.";
+        Err413 => "Envoi trop volumineux", "Submission too large";
+        Err413Text => "Ce que vous avez envoyé dépasse la taille acceptée. Raccourcissez les textes ou les listes et réessayez.", "What you sent is larger than accepted. Shorten the texts or lists and try again.";
         Err429 => "Trop de demandes", "Too many requests";
         Err429Text => "Vous avez fait beaucoup de demandes en peu de temps. Patientez une minute puis réessayez.", "You made many requests in a short time. Wait a minute and try again.";
         Err500 => "Une erreur est survenue", "Something went wrong";
