@@ -25,6 +25,8 @@ pub struct HtmlForm {
     checkboxes: BTreeSet<String>,
     /// Names of hidden inputs (a user cannot change them).
     hidden: BTreeSet<String>,
+    /// The kind of each named control: an input's `type`, or `select`, `textarea`.
+    kinds: BTreeMap<String, String>,
     /// The visible text of its submit buttons.
     pub buttons: Vec<String>,
 }
@@ -75,6 +77,7 @@ impl HtmlForm {
             choices: BTreeMap::new(),
             checkboxes: BTreeSet::new(),
             hidden: BTreeSet::new(),
+            kinds: BTreeMap::new(),
             buttons: Vec::new(),
         };
         for control in form.select(&selector("input, select, textarea, button")) {
@@ -98,6 +101,11 @@ impl HtmlForm {
                 continue;
             }
             out.names.insert(name.to_string());
+            let control_kind = match el.name() {
+                "input" => kind.clone(),
+                other => other.to_string(),
+            };
+            out.kinds.entry(name.to_string()).or_insert(control_kind);
             match el.name() {
                 "textarea" => out
                     .fields
@@ -182,6 +190,17 @@ impl HtmlForm {
     /// The values a `select`, radio or checkbox group allows.
     pub fn choices(&self, name: &str) -> &[String] {
         self.choices.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The kind of a control: an input's `type` (`text`, `email`, `date`…), or `select`,
+    /// `textarea`.
+    pub fn kind(&self, name: &str) -> Option<&str> {
+        self.kinds.get(name).map(String::as_str)
+    }
+
+    /// Whether a control is hidden.
+    pub fn is_hidden(&self, name: &str) -> bool {
+        self.hidden.contains(name)
     }
 
     /// Every named control, in name order.

@@ -30,6 +30,7 @@ mod web;
 mod web_account;
 mod web_accounts;
 mod web_basics;
+mod web_crawl;
 mod web_experts;
 mod web_moderation;
 mod web_org;

@@ -88,6 +88,53 @@ async fn headers_csrf_and_errors(engine: Engine, test: &str) {
         .post_form_without_csrf("/lang/en", &[("csrf", "not-the-token")])
         .await;
     assert_eq!(forged.status, 403);
+    assert!(
+        forged.body.contains("<h1>Formulaire expiré</h1>") && forged.body.contains("lang=\"fr\""),
+        "the CSRF refusal is a page in the visitor's language: {}",
+        forged.body
+    );
+
+    // A method the path does not take, and a body too large: pages, not blank answers.
+    let wrong_method = client.forge("/missions", &[("q", "eau")]).await;
+    assert_eq!(wrong_method.status, 405);
+    assert!(
+        wrong_method
+            .body
+            .contains("<h1>Action non disponible ici</h1>"),
+        "{}",
+        wrong_method.body
+    );
+    assert!(
+        wrong_method.headers.get("allow").is_some(),
+        "405 keeps Allow"
+    );
+    let huge = "x".repeat(3 * 1024 * 1024);
+    let too_large = client.forge("/login", &[("email", &huge)]).await;
+    assert_eq!(too_large.status, 413);
+    assert!(
+        too_large.body.contains("<h1>Envoi trop volumineux</h1>"),
+        "{}",
+        too_large.body
+    );
+    let english = WebClient::new(&client.base);
+    english.set_cookie("passerelle_lang", "en");
+    let en_405 = english.forge("/missions", &[]).await;
+    assert!(
+        en_405.body.contains("<h1>Action not available here</h1>"),
+        "{}",
+        en_405.body
+    );
+    let api_405 = client
+        .http()
+        .delete(format!("{}/api/v1/missions", client.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(api_405.status(), 405);
+    assert_eq!(
+        api_405.headers().get("content-type").unwrap(),
+        "application/problem+json"
+    );
 
     let missing = client.get("/no-such-page").await;
     assert_eq!(missing.status, 404);
