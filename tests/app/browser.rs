@@ -17,6 +17,18 @@ use crate::web::DEMO_PASSWORD;
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
 
+/// A string as an XPath literal (quotes chosen so that any text fits).
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else if !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}
+
 /// Where the screenshots go.
 pub fn screenshot_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/screenshots");
@@ -81,7 +93,8 @@ impl Browser {
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": CHROMIUM,
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1600", "--lang=fr-FR"]
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1600", "--lang=fr-FR"],
+                "prefs": {"intl.accept_languages": "fr-FR,fr"}
             }
         }}});
         let mut browser = Browser {
@@ -193,6 +206,120 @@ impl Browser {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// The first element found by XPath, waiting up to 10 s for it to appear.
+    pub async fn find_xpath(&self, xpath: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let res = self
+                .http
+                .post(format!("{}{}", self.base, self.at("/element")))
+                .json(&json!({"using": "xpath", "value": xpath}))
+                .send()
+                .await
+                .expect("webdriver call");
+            let ok = res.status().is_success();
+            let v: Value = res.json().await.expect("webdriver json");
+            if ok
+                && let Some(id) = v["value"]
+                    .as_object()
+                    .and_then(|o| o.values().next())
+                    .and_then(Value::as_str)
+            {
+                return id.to_string();
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "nothing at {xpath}: {v}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Clicks the first element found by XPath.
+    pub async fn click_xpath(&self, xpath: &str) {
+        let id = self.find_xpath(xpath).await;
+        self.click_element(&id).await;
+    }
+
+    async fn click_element(&self, id: &str) {
+        self.call(
+            reqwest::Method::POST,
+            &self.at(&format!("/element/{id}/click")),
+            Some(json!({})),
+        )
+        .await;
+    }
+
+    /// Clicks the first link whose visible text contains `text`.
+    pub async fn click_link(&self, text: &str) {
+        let id = self
+            .find_xpath(&format!(
+                "//a[contains(normalize-space(.), {})]",
+                xpath_literal(text)
+            ))
+            .await;
+        self.click_element(&id).await;
+    }
+
+    /// Clicks the first button whose visible text contains `text` (inside the element
+    /// matching `within`'s XPath, when given: one card of a list).
+    pub async fn click_button(&self, text: &str, within: Option<&str>) {
+        let scope = within.unwrap_or("");
+        let id = self
+            .find_xpath(&format!(
+                "{scope}//button[contains(normalize-space(.), {})]",
+                xpath_literal(text)
+            ))
+            .await;
+        self.click_element(&id).await;
+    }
+
+    /// Empties a text field.
+    pub async fn clear(&self, css: &str) {
+        let id = self.find(css).await;
+        self.call(
+            reqwest::Method::POST,
+            &self.at(&format!("/element/{id}/clear")),
+            Some(json!({})),
+        )
+        .await;
+    }
+
+    /// Empties a field, then types into it.
+    pub async fn retype(&self, css: &str, text: &str) {
+        self.clear(css).await;
+        self.type_into(css, text).await;
+    }
+
+    /// Picks a date in a date field (the widget's keyboard order depends on the locale, so
+    /// the value is set as the widget itself would set it).
+    pub async fn pick_date(&self, css: &str, iso: &str) {
+        self.find(css).await;
+        self.call(
+            reqwest::Method::POST,
+            &self.at("/execute/sync"),
+            Some(json!({
+                "script": "document.querySelector(arguments[0]).value = arguments[1];",
+                "args": [css, iso]
+            })),
+        )
+        .await;
+    }
+
+    /// The value of a form field.
+    pub async fn value_of(&self, css: &str) -> String {
+        self.find(css).await;
+        self.call(
+            reqwest::Method::POST,
+            &self.at("/execute/sync"),
+            Some(json!({"script": "return document.querySelector(arguments[0]).value;", "args": [css]})),
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
     }
 
     /// How many elements match a CSS selector.
