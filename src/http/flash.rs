@@ -39,13 +39,31 @@ pub fn see_other(to: &str) -> Response {
     response
 }
 
-/// Keeps only local paths as redirect targets (no `//host` or `https://…`).
+/// Keeps only local paths as redirect targets: one leading `/`, then no second `/` or `\\`,
+/// and no whitespace or control character anywhere (browsers drop tabs and line breaks from a
+/// `Location`, so `/\t/evil.example` would become `//evil.example`, another host). Anything
+/// else goes home. Non-ASCII characters are percent-encoded so the header stays valid.
 pub fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next.to_string()
-    } else {
-        "/".to_string()
+    let local = next.starts_with('/')
+        && !next[1..].starts_with(['/', '\\'])
+        && !next
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    if !local {
+        return "/".to_string();
     }
+    let mut out = String::with_capacity(next.len());
+    for c in next.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
 }
 
 /// Middleware: once an HTML page was rendered, the flash it showed is deleted.
@@ -87,5 +105,12 @@ mod tests {
         assert_eq!(safe_next("//evil.example"), "/");
         assert_eq!(safe_next("https://evil.example"), "/");
         assert_eq!(safe_next("/\\evil"), "/");
+        assert_eq!(safe_next("/\t/evil.example/phish"), "/");
+        assert_eq!(safe_next("/\n/evil.example"), "/");
+        assert_eq!(safe_next("/ /evil.example"), "/");
+        assert_eq!(safe_next("/\u{2028}/evil.example"), "/");
+        assert_eq!(safe_next("missions"), "/");
+        assert_eq!(safe_next("/missions?q=géo"), "/missions?q=g%C3%A9o");
+        assert_eq!(safe_next("/"), "/");
     }
 }

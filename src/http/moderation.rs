@@ -174,6 +174,38 @@ pub async fn queue(
     Ok(pages::moderation(&page.ctx, &view).into_response())
 }
 
+/// Writes a change-log entry for every posting of an organisation whose verification changed,
+/// so the search index lists or drops them.
+async fn postings_changed(
+    tx: &mut sqlx::AnyConnection,
+    pool: &sqlx::AnyPool,
+    organisation_id: i64,
+) -> Result<(), AppError> {
+    let mission_refs: Vec<String> = missions::of_organisation(pool, organisation_id)
+        .await?
+        .into_iter()
+        .map(|m| m.mission.r#ref)
+        .collect();
+    let project_refs: Vec<String> = projects::of_organisation(pool, organisation_id)
+        .await?
+        .into_iter()
+        .map(|p| p.project.r#ref)
+        .collect();
+    let changes: Vec<(Entity, &str, ChangeKind)> = mission_refs
+        .iter()
+        .map(|r| (Entity::Mission, r.as_str(), ChangeKind::Update))
+        .chain(
+            project_refs
+                .iter()
+                .map(|r| (Entity::Project, r.as_str(), ChangeKind::Update)),
+        )
+        .collect();
+    if !changes.is_empty() {
+        changelog::append(tx, &changes).await?;
+    }
+    Ok(())
+}
+
 /// POST `/moderation/organisations/{id}/verify|reject`.
 pub async fn organisation_action(
     State(state): State<AppState>,
@@ -191,28 +223,7 @@ pub async fn organisation_action(
             changelog::lock(&mut tx, backend).await?;
             organisations::set_verified(&mut tx, id, true).await?;
             // Its postings become public: the index must look at them again.
-            let mission_refs: Vec<String> = missions::of_organisation(pool, id)
-                .await?
-                .into_iter()
-                .map(|m| m.mission.r#ref)
-                .collect();
-            let project_refs: Vec<String> = projects::of_organisation(pool, id)
-                .await?
-                .into_iter()
-                .map(|p| p.project.r#ref)
-                .collect();
-            let changes: Vec<(Entity, &str, ChangeKind)> = mission_refs
-                .iter()
-                .map(|r| (Entity::Mission, r.as_str(), ChangeKind::Update))
-                .chain(
-                    project_refs
-                        .iter()
-                        .map(|r| (Entity::Project, r.as_str(), ChangeKind::Update)),
-                )
-                .collect();
-            if !changes.is_empty() {
-                changelog::append(&mut tx, &changes).await?;
-            }
+            postings_changed(&mut tx, pool, id).await?;
             let url = format!("{}{}", state.site().base_url, routes::ORGANISATION);
             for m in users::members(pool, id).await? {
                 let to = Recipient::new(&m.email, &m.lang, Some(&m.display_name));
@@ -233,7 +244,10 @@ pub async fn organisation_action(
             Note::OrgVerified
         }
         "reject" => {
+            changelog::lock(&mut tx, backend).await?;
             organisations::set_rejected(&mut tx, id).await?;
+            // Its postings stop being listed at once: the index must drop them.
+            postings_changed(&mut tx, pool, id).await?;
             moderation::audit(
                 &mut tx,
                 moderator.id,

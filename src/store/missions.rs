@@ -194,7 +194,8 @@ pub async fn latest_published(
     limit: i64,
 ) -> Result<Vec<MissionRecord>, StoreError> {
     let sql = format!(
-        "{SELECT} WHERE m.status = 'published' AND m.hidden = 0 ORDER BY m.id DESC LIMIT $1"
+        "{SELECT} WHERE {} ORDER BY m.id DESC LIMIT $1",
+        super::LISTED
     );
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(limit)
@@ -205,11 +206,12 @@ pub async fn latest_published(
         .collect()
 }
 
-/// Counts published, visible missions.
+/// Counts listed missions (see [`super::LISTED`]).
 pub async fn count_published(pool: &AnyPool) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM missions WHERE status = 'published' AND hidden = 0",
-    )
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM missions m JOIN organisations o ON o.id = m.organisation_id WHERE {}",
+        super::LISTED
+    )))
     .fetch_one(pool)
     .await?)
 }

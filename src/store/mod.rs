@@ -20,6 +20,12 @@ pub mod rows;
 pub mod sessions;
 pub mod users;
 
+/// The SQL condition of a *listed* posting (alias `m` for the posting, `o` for its
+/// organisation): published, not hidden by a moderator, and posted by a verified
+/// organisation. Home page lists and counters use it; the search index keeps the same rule
+/// (`search::follower::is_public`).
+pub const LISTED: &str = "m.status = 'published' AND m.hidden = 0 AND o.verified = 1";
+
 pub use db::{Backend, Db};
 pub use error::StoreError;
 

@@ -218,7 +218,8 @@ pub async fn latest_published(
     limit: i64,
 ) -> Result<Vec<ProjectRecord>, StoreError> {
     let sql = format!(
-        "{SELECT} WHERE m.status = 'published' AND m.hidden = 0 ORDER BY m.id DESC LIMIT $1"
+        "{SELECT} WHERE {} ORDER BY m.id DESC LIMIT $1",
+        super::LISTED
     );
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(limit)
@@ -229,11 +230,12 @@ pub async fn latest_published(
         .collect()
 }
 
-/// Counts published, visible projects.
+/// Counts listed projects (see [`super::LISTED`]).
 pub async fn count_published(pool: &AnyPool) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM projects WHERE status = 'published' AND hidden = 0",
-    )
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM projects m JOIN organisations o ON o.id = m.organisation_id WHERE {}",
+        super::LISTED
+    )))
     .fetch_one(pool)
     .await?)
 }

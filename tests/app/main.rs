@@ -25,6 +25,7 @@ mod mail_server;
 mod mail_throughput;
 mod proxy;
 mod search_sync;
+mod security_holes;
 mod stats;
 mod storage;
 mod web;

@@ -416,6 +416,12 @@ fn ranked(
 fn require_owner(caller: &Caller, v: Visibility) -> Result<(), Problem> {
     caller.require_any()?;
     match access_of(caller, v)? {
+        Access::Owner if !crate::http::postings::may_reach_experts(v.organisation_verified) => {
+            Err(Problem::new(
+                StatusCode::FORBIDDEN,
+                "the organisation awaits a moderator's verification before it sees ranked experts",
+            ))
+        }
         Access::Owner | Access::Moderator => Ok(()),
         Access::Public => Err(Problem::new(
             StatusCode::FORBIDDEN,

@@ -197,15 +197,19 @@ pub async fn view_for_organisation(
     c: &Connection,
 ) -> Result<ConnectionView, AppError> {
     let pool = &state.db().pool;
-    let contact = if c.status == ConnectionStatus::Accepted {
-        let e = experts::get(pool, &c.expert_ref).await?;
-        Some(ContactView {
-            email: e.expert.email,
-            phone: e.phone,
-        })
-    } else {
-        None
-    };
+    let verified = crate::store::organisations::get(pool, c.organisation_id)
+        .await?
+        .verified;
+    let contact =
+        if c.status == ConnectionStatus::Accepted && super::postings::may_reach_experts(verified) {
+            let e = experts::get(pool, &c.expert_ref).await?;
+            Some(ContactView {
+                email: e.expert.email,
+                phone: e.phone,
+            })
+        } else {
+            None
+        };
     Ok(ConnectionView {
         reference: c.id.to_string(),
         kind: kind_of(c),

@@ -385,6 +385,9 @@ pub async fn invite_expert(
 ) -> Result<Invitation, AppError> {
     let posting = load(state, kind, r).await?;
     require_owner_of(actor, posting.visibility)?;
+    if !super::may_reach_experts(posting.visibility.organisation_verified) {
+        return Err(AppError::Forbidden);
+    }
     if posting.visibility.status != MissionStatus::Published {
         return Err(AppError::Unprocessable(
             "only a published posting takes invitations".into(),

@@ -61,7 +61,13 @@ pub async fn mission(
         responsiveness: responsiveness(&state, record.organisation_id).await?,
         interest: interest_form(&state, page.user.as_ref(), &links).await?,
         owner: match seen_as {
-            Access::Owner => Some(owner_panel(&state, page.ctx.lang, &mission_doc(m), &links)),
+            Access::Owner => Some(owner_panel(
+                &state,
+                page.ctx.lang,
+                &mission_doc(m),
+                &links,
+                record.organisation_verified,
+            )),
             _ => None,
         },
     };
@@ -123,7 +129,15 @@ pub async fn project(
             message: String::new(),
             errors: FieldErrors::default(),
         }),
-        owner: is_owner.then(|| owner_panel(&state, page.ctx.lang, &project_doc(p), &links)),
+        owner: is_owner.then(|| {
+            owner_panel(
+                &state,
+                page.ctx.lang,
+                &project_doc(p),
+                &links,
+                record.organisation_verified,
+            )
+        }),
         pledges: pledges_shown,
     };
     Ok(pages::project_detail(&page.ctx, &view))
@@ -156,13 +170,21 @@ fn owner_panel(
     lang: Lang,
     doc: &OpportunityDoc,
     links: &[Connection],
+    organisation_verified: bool,
 ) -> OwnerPanel {
     let invited: HashSet<&str> = links
         .iter()
         .filter(|c| c.initiated_by == Initiator::Organisation)
         .map(|c| c.expert_ref.as_str())
         .collect();
-    let matches = state.engine().match_experts_memo(doc, RANKED);
+    let awaiting_verification = !super::may_reach_experts(organisation_verified);
+    let memo;
+    let matches: &[_] = if awaiting_verification {
+        &[]
+    } else {
+        memo = state.engine().match_experts_memo(doc, RANKED);
+        &memo
+    };
     let top = matches.iter().map(|m| m.score).fold(f32::EPSILON, f32::max);
     let ranked = matches
         .iter()
@@ -184,7 +206,11 @@ fn owner_panel(
             },
         })
         .collect();
-    OwnerPanel { ranked, interests }
+    OwnerPanel {
+        awaiting_verification,
+        ranked,
+        interests,
+    }
 }
 
 fn ranked_expert(

@@ -84,6 +84,13 @@ impl Visibility {
     }
 }
 
+/// Whether the organisation that owns a posting may reach experts through it — see ranked
+/// experts, invite them, and read an accepted expert's contact details: only once a moderator
+/// has verified it. Pages, the API and the mails all ask this.
+pub fn may_reach_experts(organisation_verified: bool) -> bool {
+    organisation_verified
+}
+
 /// The life cycle the owner's page offers: publish a draft, mark a published posting
 /// filled, close one that is not closed yet. Nothing goes back to draft.
 pub fn may_move(from: MissionStatus, to: MissionStatus) -> bool {

@@ -31,6 +31,8 @@ pub struct InterestForm {
 /// The owning organisation's side of a mission or project page.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OwnerPanel {
+    /// The organisation awaits a moderator's verification: no ranked experts yet.
+    pub awaiting_verification: bool,
     /// Experts ranked by the matching engine, best first.
     pub ranked: Vec<RankedExpert>,
     /// Expressions of interest received.
@@ -174,7 +176,11 @@ pub fn mission_detail(ctx: &PageContext, v: &MissionDetailView) -> Markup {
         }
         @if v.owner.is_none() { (flag_form(ctx, ContentKind::Mission, &v.reference)) }
         @if let Some(o) = &v.owner {
-            (ranked_experts(ctx, &o.ranked, &path(routes::MISSION_INVITE)))
+            @if o.awaiting_verification {
+                p.notice { (ctx.t(Op::AwaitingVerificationRanked)) }
+            } @else {
+                (ranked_experts(ctx, &o.ranked, &path(routes::MISSION_INVITE)))
+            }
             (interests(ctx, &o.interests))
         }
     };

@@ -200,7 +200,11 @@ pub fn project_detail(ctx: &PageContext, v: &ProjectDetailView) -> Markup {
         @if v.owner.is_none() { (flag_form(ctx, ContentKind::Project, &v.reference)) }
         @if let Some(o) = &v.owner {
             (pledge_list(ctx, v))
-            (ranked_experts(ctx, &o.ranked, &path(routes::PROJECT_INVITE)))
+            @if o.awaiting_verification {
+                p.notice { (ctx.t(Op::AwaitingVerificationRanked)) }
+            } @else {
+                (ranked_experts(ctx, &o.ranked, &path(routes::PROJECT_INVITE)))
+            }
             (interests(ctx, &o.interests))
         }
     };

@@ -160,6 +160,7 @@ fn reasons() -> Vec<String> {
 
 pub fn owner_panel(n: usize) -> OwnerPanel {
     OwnerPanel {
+        awaiting_verification: false,
         ranked: (0..n)
             .map(|i| RankedExpert {
                 reference: format!("E{i:04}"),

@@ -18,6 +18,7 @@ catalog! {
         SuggestedExperts => "Experts suggérés", "Suggested experts";
         NoSuggestions => "Aucun expert ne correspond encore. Élargir les compétences ou les dates peut aider.", "No expert fits yet. Broadening the skills or dates may help.";
         Invite => "Inviter", "Invite";
+        AwaitingVerificationRanked => "Votre organisation attend la vérification d’un modérateur. Dès qu’elle sera vérifiée, vous verrez ici les experts classés pour cette annonce et pourrez les inviter ; d’ici là, personne n’est contacté.", "Your organisation awaits a moderator’s verification. Once it is verified you will see the experts ranked for this posting here and can invite them; until then nobody is contacted.";
         Invited => "Invitation envoyée.", "Invitation sent.";
         MarkFilled => "Marquer comme pourvu", "Mark as filled";
         FailsHardConstraint => "⚠ Ne remplit pas une condition impérative (dates, langue ou mode) :", "⚠ Fails a hard requirement (dates, language or mode):";
