@@ -172,7 +172,9 @@ async fn rejected_organisation_is_delisted(engine: Engine, test: &str) {
         "on the home page once verified"
     );
 
-    // Rejected later: gone at once from search, the API and the home page.
+    // Rejected later (no page offers rejecting a verified organisation yet, so the moderator's
+    // request is sent as the reviewer sent it): gone at once from search, the API and the
+    // home page.
     assert_eq!(moderator.forge(&reject_path, &[]).await.status, 303);
     until(&public, "/projects?q=diema", |p| !p.body.contains(&r)).await;
     let home = public.get("/").await;
