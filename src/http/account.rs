@@ -215,8 +215,8 @@ fn check_new_password(
     field: &str,
 ) -> Vec<(String, String)> {
     let mut errors = Vec::new();
-    if crate::auth::check_rules(new, email).is_err() {
-        errors.push((field.to_string(), t(lang, V::PasswordTooShort).to_string()));
+    if let Err(reason) = crate::auth::check_rules(new, email) {
+        errors.push((field.to_string(), crate::auth::rule_message(lang, reason)));
     }
     if new != confirm {
         errors.push((
@@ -513,18 +513,22 @@ pub async fn reset(
     Form(form): Form<ResetForm>,
 ) -> Result<Response, AppError> {
     let lang = page.ctx.lang;
-    let errors = check_new_password(lang, "", &form.password, &form.password_confirm, "password");
-    if !errors.is_empty() {
+    let refuse = |errors: Vec<(String, String)>| {
         let view = ResetPasswordView {
             token: form.token.clone(),
             errors: FieldErrors(errors),
         };
-        return Ok((
+        (
             StatusCode::UNPROCESSABLE_ENTITY,
             pages::reset_password(&page.ctx, &view),
         )
-            .into_response());
+            .into_response()
+    };
+    let errors = check_new_password(lang, "", &form.password, &form.password_confirm, "password");
+    if !errors.is_empty() {
+        return Ok(refuse(errors));
     }
+    // Hashed before the transaction, so the database is not held while argon2 works.
     let hash = crate::auth::hash(form.password.clone())
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -538,6 +542,20 @@ pub async fn reset(
             t(lang, Note::LinkInvalid),
         ));
     };
+    // The same rules as sign-up, with the account's own address; refused, the link stays
+    // usable (the transaction that used it is rolled back).
+    let account = users::get(&state.db().pool, user_id).await?;
+    let errors = check_new_password(
+        lang,
+        &account.email,
+        &form.password,
+        &form.password_confirm,
+        "password",
+    );
+    if !errors.is_empty() {
+        tx.rollback().await?;
+        return Ok(refuse(errors));
+    }
     users::set_password(&mut tx, user_id, &hash).await?;
     users::mark_verified(&mut tx, user_id).await?;
     sessions::delete_all(&mut tx, user_id).await?;

@@ -271,8 +271,8 @@ pub async fn signup(
     if !looks_like_email(&email) {
         errors.push(("email".into(), t(lang, V::InvalidEmail).into()));
     }
-    if crate::auth::check_rules(&form.password, &email).is_err() {
-        errors.push(("password".into(), t(lang, V::PasswordTooShort).into()));
+    if let Err(reason) = crate::auth::check_rules(&form.password, &email) {
+        errors.push(("password".into(), crate::auth::rule_message(lang, reason)));
     }
     let chosen_lang = Lang::from_code(&form.language).unwrap_or(lang);
     let render = |errors: Vec<(String, String)>| {

@@ -28,6 +28,10 @@ pub enum AppError {
     /// The request body is larger than accepted.
     #[error("request body too large")]
     PayloadTooLarge,
+    /// The account's e-mail address is not verified yet: it may not post, invite, express
+    /// interest or pledge.
+    #[error("e-mail address not verified")]
+    EmailUnverified,
     /// The request cannot be processed; the text says which field and why.
     #[error("{0}")]
     Unprocessable(String),
@@ -81,6 +85,7 @@ impl AppError {
             AppError::Forbidden => ErrorKind::Forbidden,
             AppError::CsrfRejected => ErrorKind::CsrfRejected,
             AppError::PayloadTooLarge => ErrorKind::PayloadTooLarge,
+            AppError::EmailUnverified => ErrorKind::EmailUnverified,
             AppError::Unprocessable(_) => ErrorKind::Unprocessable,
             AppError::TooManyRequests(_) => ErrorKind::TooManyRequests,
             AppError::Internal(_) => ErrorKind::Internal,

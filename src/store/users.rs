@@ -208,6 +208,17 @@ pub async fn set_password(conn: &mut AnyConnection, id: i64, hash: &str) -> Resu
         .bind(id)
         .execute(&mut *conn)
         .await?;
+    revoke_email_tokens(conn, id).await
+}
+
+/// Every outstanding e-mail link of an account (reset, verification, change of address)
+/// dies: called whenever its password or address changes and when it is deleted, so a link
+/// mailed before cannot act on the account after.
+async fn revoke_email_tokens(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM email_tokens WHERE user_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -219,7 +230,7 @@ pub async fn set_email(conn: &mut AnyConnection, id: i64, email: &str) -> Result
         .execute(&mut *conn)
         .await
         .map_err(StoreError::from_unique)?;
-    Ok(())
+    revoke_email_tokens(conn, id).await
 }
 
 /// Marks the address verified.
@@ -274,5 +285,5 @@ pub async fn anonymise(conn: &mut AnyConnection, id: i64) -> Result<(), StoreErr
         .bind(id)
         .execute(&mut *conn)
         .await?;
-    Ok(())
+    revoke_email_tokens(conn, id).await
 }

@@ -198,3 +198,208 @@ async fn rejected_organisation_is_delisted(engine: Engine, test: &str) {
     db.drop_db().await;
 }
 on_both_engines!(rejected_organisation_on, rejected_organisation_is_delisted);
+
+/// Every password-reset link mailed to `to` so far.
+fn reset_links(db: &TestDb, to: &str) -> Vec<String> {
+    let mut links = Vec::new();
+    for entry in std::fs::read_dir(db.dir.path().join("mail"))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+    {
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        let text = text.replace("=\r\n", "").replace("=3D", "=");
+        if !text.contains(&format!("To: {to}")) {
+            continue;
+        }
+        if let Some(at) = text.find("/password/reset?token=") {
+            let link: String = text[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || "/-_?=.".contains(*c))
+                .collect();
+            if !links.contains(&link) {
+                links.push(link);
+            }
+        }
+    }
+    links
+}
+
+/// Asks for a reset link through the forgotten-password form; returns the new link.
+async fn new_reset_link(db: &TestDb, client: &WebClient, email: &str) -> String {
+    let before = reset_links(db, email);
+    let asked = client
+        .submit_on("/password/forgot", &[("email", email)])
+        .await;
+    assert_eq!(asked.status, 200);
+    for _ in 0..100 {
+        if let Some(link) = reset_links(db, email)
+            .into_iter()
+            .find(|l| !before.contains(l))
+        {
+            return link;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no new reset link for {email}");
+}
+
+/// Opens a reset link and submits its form; the answer says whether the link still works.
+async fn reset_with(client: &WebClient, link: &str, password: &str) -> Reply {
+    let page = client.get(link).await;
+    assert_eq!(
+        page.status, 200,
+        "the link's page opens (it checks the token on submit)"
+    );
+    let mut form = page.form_with(&["password", "password_confirm"]);
+    form.fill(&[("password", password), ("password_confirm", password)]);
+    client.submit(&form).await
+}
+
+async fn email_links_die_with_their_purpose(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    let email = "expert@demo.passerelle.ml";
+    let anon = WebClient::new(&server.base);
+    let store = db.connect().await;
+    let user_id = passerelle::store::users::by_email(&store.pool, email)
+        .await
+        .unwrap()
+        .id;
+
+    // A newer link used: the older one dies.
+    let older = new_reset_link(&db, &anon, email).await;
+    let newer = new_reset_link(&db, &anon, email).await;
+    // The password rules of sign-up: not the address, not a common password.
+    let own = reset_with(&anon, &newer, email).await;
+    assert_eq!(own.status, 422, "the address as password");
+    let common = reset_with(&anon, &newer, "Password 1234").await;
+    assert_eq!(common.status, 422, "a common password");
+    assert!(common.body.contains("trop courant"), "{}", common.body);
+    let done = reset_with(&anon, &newer, "kora et balafon 2029").await;
+    assert_eq!(
+        done.location.as_deref(),
+        Some("/login"),
+        "the refused tries kept the link usable"
+    );
+    let stale = reset_with(&anon, &older, "une autre phrase encore").await;
+    assert_eq!(
+        stale.location.as_deref(),
+        Some("/password/forgot"),
+        "the older link died"
+    );
+
+    // A link asked for before a password change dies with the change.
+    let before_change = new_reset_link(&db, &anon, email).await;
+    let me = WebClient::new(&server.base);
+    let login = me.get("/login").await;
+    let mut form = login.form_with(&["email", "password"]);
+    form.fill(&[("email", email), ("password", "kora et balafon 2029")]);
+    assert_eq!(me.submit(&form).await.status, 303);
+    let changed = me
+        .submit_on(
+            "/account",
+            &[
+                ("current_password", "kora et balafon 2029"),
+                ("new_password", "djembé et ngoni 2030"),
+                ("password_confirm", "djembé et ngoni 2030"),
+            ],
+        )
+        .await;
+    assert_eq!(changed.status, 303);
+    let after_change = reset_with(&anon, &before_change, "encore une phrase à moi").await;
+    assert_eq!(after_change.location.as_deref(), Some("/password/forgot"));
+
+    // A link asked for before the account's deletion sets no password on it.
+    let before_deletion = new_reset_link(&db, &anon, email).await;
+    let deleted = me.submit_on("/account", &[("confirm", "yes")]).await;
+    assert_eq!(deleted.status, 303);
+    let after_deletion = reset_with(&anon, &before_deletion, "revenir par la fenêtre").await;
+    assert_eq!(after_deletion.location.as_deref(), Some("/password/forgot"));
+    let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM email_tokens WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_one(&store.pool)
+        .await
+        .unwrap();
+    assert_eq!(live, 0, "no link of the deleted account is left");
+    store.close().await;
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(email_links_on, email_links_die_with_their_purpose);
+
+async fn unverified_address_acts_on_nothing(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    let newcomer = WebClient::new(&server.base);
+    let signed_up = newcomer
+        .submit_on(
+            "/signup",
+            &[
+                ("role", "expert"),
+                ("name", "Seydou Coulibaly"),
+                ("email", "seydou.c@example.org"),
+                ("password", "tamani et kamalen 2027"),
+            ],
+        )
+        .await;
+    assert_eq!(signed_up.status, 303);
+    let profile = newcomer
+        .submit_on(
+            "/me/profile",
+            &[
+                ("headline", "Hydrogéologue"),
+                ("skills", "hydrogéologie"),
+                ("languages", "fr"),
+                ("residence_country", "FR"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        profile.status, 303,
+        "the profile may be written before verification"
+    );
+    let interest = newcomer
+        .submit_on("/missions/D-M001", &[("message", "Disponible en juin.")])
+        .await;
+    assert_eq!(interest.status, 403);
+    assert!(
+        interest
+            .body
+            .contains("Confirmez d’abord votre adresse e-mail"),
+        "{}",
+        interest.body
+    );
+    let pledge = newcomer
+        .submit_on("/projects/D-P001", &[("amount_eur", "100")])
+        .await;
+    assert_eq!(pledge.status, 403, "no pledge");
+    let csrf = newcomer.csrf().await;
+    let api = newcomer
+        .http()
+        .post(format!("{}/api/v1/missions/D-M001/interest", server.base))
+        .header("X-CSRF-Token", &csrf)
+        .json(&serde_json::json!({"message": "par l'API"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(api.status(), 403, "nor through the API");
+    let store = db.connect().await;
+    let rows: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM connections) + (SELECT COUNT(*) FROM pledges p JOIN users u ON u.id = p.user_id WHERE u.email = 'seydou.c@example.org')",
+    )
+    .fetch_one(&store.pool)
+    .await
+    .unwrap();
+    assert_eq!(rows, 0, "nothing written");
+    store.close().await;
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(unverified_address_on, unverified_address_acts_on_nothing);

@@ -184,6 +184,18 @@ async fn new_association_flow(engine: Engine, test: &str) {
         )
         .await;
     assert_eq!(signed.location.as_deref(), Some("/organisation/edit"));
+    // Posting needs a verified address: the member follows the link of the mail.
+    let eml = crate::web_experts::wait_for_mail(&db, "mariam@example.org")
+        .await
+        .replace("=\r\n", "")
+        .replace("=3D", "=");
+    let at = eml
+        .find("/verify-email?token=")
+        .expect("a verification link");
+    let link: String = eml[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || "/-_?=.".contains(*c))
+        .collect();
     assert_eq!(
         member.get("/organisation").await.location.as_deref(),
         Some("/organisation/edit")
@@ -226,6 +238,22 @@ async fn new_association_flow(engine: Engine, test: &str) {
         dash.body.contains("Ressortissants de Nara à Paris") && dash.body.contains("badge pending")
     );
 
+    let unverified = member
+        .submit_on(
+            "/projects/new",
+            &[("title", "Forage pastoral à Nara"), ("region", "koulikoro")],
+        )
+        .await;
+    assert_eq!(
+        unverified.status, 403,
+        "an unverified address posts nothing"
+    );
+    assert!(
+        unverified
+            .body
+            .contains("Confirmez d’abord votre adresse e-mail")
+    );
+    assert_eq!(member.get(&link).await.status, 303, "address verified");
     let project = member
         .submit_on(
             "/projects/new",

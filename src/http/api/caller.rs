@@ -66,6 +66,7 @@ impl Caller {
             } => Some(Actor {
                 organisation_id: Some(*organisation_id),
                 moderator: false,
+                address_verified: true,
             }),
         }
     }

@@ -209,6 +209,7 @@ async fn interest(
     let Some(user) = caller.user().filter(|u| u.role == Role::Expert) else {
         return Err(Problem::forbidden("an expert's own session is needed"));
     };
+    crate::http::postings::require_verified_address(user.email_verified)?;
     let expert = experts::of_user(&state.db().pool, user.id)
         .await?
         .ok_or_else(|| {

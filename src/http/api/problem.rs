@@ -135,6 +135,10 @@ impl From<AppError> for Problem {
                 StatusCode::FORBIDDEN,
                 "missing or invalid X-CSRF-Token header (requests authenticated by the session cookie)",
             ),
+            AppError::EmailUnverified => Problem::new(
+                StatusCode::FORBIDDEN,
+                "confirm the account's e-mail address first (the link sent by mail)",
+            ),
             AppError::PayloadTooLarge => {
                 Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "request body too large")
             }

@@ -211,7 +211,8 @@ async fn posting_org(
     caller: &Caller,
     kind: OrgKind,
 ) -> ApiResult<crate::store::organisations::Organisation> {
-    caller.writer()?;
+    let actor = caller.writer()?;
+    crate::http::postings::require_verified_address(actor.address_verified)?;
     let wanted = match kind {
         OrgKind::Institution => Role::InstitutionMember,
         OrgKind::Association => Role::AssociationMember,

@@ -55,6 +55,7 @@ async fn express(
     if user.role != Role::Expert {
         return Err(AppError::Forbidden);
     }
+    crate::http::postings::require_verified_address(user.email_verified)?;
     let pool = &state.db().pool;
     let back = if kind == "project" {
         routes::project(&r#ref)

@@ -385,6 +385,7 @@ pub async fn invite_expert(
 ) -> Result<Invitation, AppError> {
     let posting = load(state, kind, r).await?;
     require_owner_of(actor, posting.visibility)?;
+    super::require_verified_address(actor.address_verified)?;
     if !super::may_reach_experts(posting.visibility.organisation_verified) {
         return Err(AppError::Forbidden);
     }

@@ -324,6 +324,7 @@ pub async fn create_mission(
     Form(form): Form<MissionFormData>,
 ) -> Result<Response, AppError> {
     let org = own_organisation(&state, &user, OrgKind::Institution).await?;
+    super::require_verified_address(user.email_verified)?;
     let r = new_ref('M');
     save_mission(&state, &page, None, &r, &org.name, form).await
 }
@@ -588,6 +589,7 @@ pub async fn create_project(
     Form(form): Form<ProjectFormData>,
 ) -> Result<Response, AppError> {
     let org = own_organisation(&state, &user, OrgKind::Association).await?;
+    super::require_verified_address(user.email_verified)?;
     let r = new_ref('P');
     save_project(&state, &page, None, &r, &org.name, form).await
 }

@@ -91,6 +91,16 @@ pub fn may_reach_experts(organisation_verified: bool) -> bool {
     organisation_verified
 }
 
+/// An account may post, invite, express interest or pledge only once its e-mail address is
+/// verified (API tokens act for a verified member's organisation and count as verified).
+pub fn require_verified_address(verified: bool) -> Result<(), AppError> {
+    if verified {
+        Ok(())
+    } else {
+        Err(AppError::EmailUnverified)
+    }
+}
+
 /// The life cycle the owner's page offers: publish a draft, mark a published posting
 /// filled, close one that is not closed yet. Nothing goes back to draft.
 pub fn may_move(from: MissionStatus, to: MissionStatus) -> bool {
@@ -109,6 +119,8 @@ pub struct Actor {
     pub organisation_id: Option<i64>,
     /// Whether the actor moderates.
     pub moderator: bool,
+    /// Whether the acting account's address is verified (always for API tokens).
+    pub address_verified: bool,
 }
 
 impl Actor {
@@ -117,6 +129,7 @@ impl Actor {
         Actor {
             organisation_id: user.organisation_id.filter(|_| user.role != Role::Expert),
             moderator: user.role == Role::Moderator,
+            address_verified: user.email_verified,
         }
     }
 }

@@ -94,6 +94,7 @@ pub async fn record_pledge(
     let pool = &state.db().pool;
     let project = projects::get(pool, r).await?;
     let seen_as = access(Some(user), project_visibility(&project))?;
+    super::require_verified_address(user.email_verified)?;
     if seen_as == Access::Owner || project.status != MissionStatus::Published {
         return Err(AppError::Forbidden.into());
     }

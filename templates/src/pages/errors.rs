@@ -14,6 +14,8 @@ pub enum ErrorKind {
     Forbidden,
     /// 403: the form's security token is missing or stale, or it came from another site.
     CsrfRejected,
+    /// 403: the account's address must be confirmed first.
+    EmailUnverified,
     /// 405: the path exists but not for this method.
     MethodNotAllowed,
     /// 413: the body is larger than accepted.
@@ -35,7 +37,7 @@ impl ErrorKind {
     pub fn status(self) -> u16 {
         match self {
             ErrorKind::BadRequest => 400,
-            ErrorKind::Forbidden | ErrorKind::CsrfRejected => 403,
+            ErrorKind::Forbidden | ErrorKind::CsrfRejected | ErrorKind::EmailUnverified => 403,
             ErrorKind::MethodNotAllowed => 405,
             ErrorKind::PayloadTooLarge => 413,
             ErrorKind::NotFound => 404,
@@ -79,6 +81,7 @@ pub fn error_page(ctx: &PageContext, v: &ErrorView) -> Markup {
         ErrorKind::BadRequest => (Adm::Err400, Adm::Err400Text),
         ErrorKind::Forbidden => (Adm::Err403, Adm::Err403Text),
         ErrorKind::CsrfRejected => (Adm::ErrCsrf, Adm::ErrCsrfText),
+        ErrorKind::EmailUnverified => (Adm::ErrUnverified, Adm::ErrUnverifiedText),
         ErrorKind::MethodNotAllowed => (Adm::Err405, Adm::Err405Text),
         ErrorKind::PayloadTooLarge => (Adm::Err413, Adm::Err413Text),
         ErrorKind::NotFound => (Adm::Err404, Adm::Err404Text),
@@ -91,6 +94,9 @@ pub fn error_page(ctx: &PageContext, v: &ErrorView) -> Markup {
         h1 { (ctx.t(title)) }
         p.lead { (ctx.t(text)) }
         @if let Some(id) = &v.request_id { p.small { (ctx.t(Adm::RequestId)) " " code { (id) } } }
+        @if v.kind == ErrorKind::EmailUnverified {
+            p { a href=(routes::ACCOUNT) { (ctx.t(Adm::ErrUnverifiedLink)) } }
+        }
         @if v.kind == ErrorKind::Forbidden && ctx.user.is_none() {
             p { a href=(routes::LOGIN) { (ctx.t(C::NavLogin)) } }
         }

@@ -58,6 +58,9 @@ catalog! {
         Err400Text => "Cette demande n’a pas la forme attendue. Revenez à la page précédente, rechargez-la et réessayez.", "This request does not have the expected form. Go back, reload the page and try again.";
         ErrCsrf => "Formulaire expiré", "Form expired";
         ErrCsrfText => "Par sécurité, ce formulaire n’est plus accepté (il a expiré ou vient d’un autre site). Revenez à la page, rechargez-la et envoyez-le de nouveau.", "For your security this form is no longer accepted (it expired or came from another site). Go back, reload the page and send it again.";
+        ErrUnverified => "Confirmez d’abord votre adresse e-mail", "Confirm your e-mail address first";
+        ErrUnverifiedText => "Pour publier, inviter, manifester votre intérêt ou promettre un soutien, suivez le lien que nous vous avons envoyé par e-mail.", "To post, invite, express interest or pledge, follow the link we sent you by e-mail.";
+        ErrUnverifiedLink => "Recevoir un nouveau lien depuis Mon compte", "Get a new link from My account";
         Err405 => "Action non disponible ici", "Action not available here";
         Err405Text => "Cette adresse ne peut pas être utilisée de cette façon. Suivez les liens et les boutons des pages.", "This address cannot be used this way. Follow the pages’ links and buttons.";
         Err413 => "Envoi trop volumineux", "Submission too large";
