@@ -47,18 +47,30 @@ pub fn optional_text(
     }
 }
 
+/// Most entries a list (skills, disciplines) keeps.
+pub const MAX_LIST_ENTRIES: usize = 100;
+
+/// Most raw entries a list may arrive with, duplicates included: far above real use, and
+/// refused before any other work so that an oversized list costs nothing.
+pub const MAX_RAW_ENTRIES: usize = 1_000;
+
 /// Validates a list of free-text phrases (skills, disciplines): trims each, drops
-/// duplicates, refuses blanks; `min` is the least number of entries required.
+/// duplicates (in linear time, ignoring ASCII case), refuses blanks; `min` is the least
+/// number of entries required.
 pub fn text_list(
     field: &str,
     values: &[String],
     min: usize,
     max_len: usize,
 ) -> Result<Vec<String>, FieldError> {
+    if values.len() > MAX_RAW_ENTRIES {
+        return Err(FieldError::new(field, "has more than 100 entries"));
+    }
     let mut out: Vec<String> = Vec::with_capacity(values.len());
+    let mut seen = std::collections::HashSet::with_capacity(values.len());
     for (i, v) in values.iter().enumerate() {
         let v = required_text(&format!("{field}[{i}]"), v, max_len)?;
-        if !out.iter().any(|o| o.eq_ignore_ascii_case(&v)) {
+        if seen.insert(v.to_ascii_lowercase()) {
             out.push(v);
         }
     }
@@ -71,7 +83,7 @@ pub fn text_list(
             ),
         ));
     }
-    if out.len() > 100 {
+    if out.len() > MAX_LIST_ENTRIES {
         return Err(FieldError::new(field, "has more than 100 entries"));
     }
     Ok(out)

@@ -403,3 +403,112 @@ async fn unverified_address_acts_on_nothing(engine: Engine, test: &str) {
     db.drop_db().await;
 }
 on_both_engines!(unverified_address_on, unverified_address_acts_on_nothing);
+
+async fn no_request_costs_seconds(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    let member = WebClient::new(&server.base);
+    sign_in(&member, "usttb@demo.passerelle.ml").await;
+    let csrf = member.csrf().await;
+    let skills: Vec<String> = (0..38_000).map(|i| format!("c{i}")).collect();
+    let body = serde_json::json!({
+        "title": "Trop de compétences", "description": "x", "skills": skills,
+        "language": "fr", "region": "bamako", "start": "2027-03-01", "end": "2027-03-10",
+        "mode": "onsite"
+    });
+    let post = |body: serde_json::Value| {
+        let http = member.http().clone();
+        let url = format!("{}/api/v1/missions", server.base);
+        let csrf = csrf.clone();
+        tokio::spawn(async move {
+            let started = std::time::Instant::now();
+            let res = http
+                .post(url)
+                .header("X-CSRF-Token", csrf)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            (res.status().as_u16(), started.elapsed())
+        })
+    };
+    let first = post(body.clone());
+    let second = post(body);
+    let health_started = std::time::Instant::now();
+    let health = WebClient::new(&server.base).get("/healthz").await;
+    assert_eq!(health.status, 200, "/healthz answers while they run");
+    let (a, b) = (first.await.unwrap(), second.await.unwrap());
+    eprintln!(
+        "38,000 skills: {:?} and {:?}; /healthz in {:?}",
+        a.1,
+        b.1,
+        health_started.elapsed()
+    );
+    assert_eq!((a.0, b.0), (422, 422), "refused");
+
+    // The expert's profile form with 36,000 skills pasted in.
+    let expert = WebClient::new(&server.base);
+    sign_in(&expert, "expert@demo.passerelle.ml").await;
+    let pasted = (0..36_000)
+        .map(|i| format!("savoir-faire {i}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let started = std::time::Instant::now();
+    let refused = expert
+        .submit_on("/me/profile", &[("skills", &pasted)])
+        .await;
+    eprintln!("36,000 profile skills: {:?}", started.elapsed());
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.body.contains("id=\"f-skills-err\""),
+        "the skills field is named"
+    );
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(no_request_costs_seconds_on, no_request_costs_seconds);
+
+async fn silent_clients_are_let_go(engine: Engine, test: &str) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    let addr = server.base.trim_start_matches("http://").to_string();
+    let started = std::time::Instant::now();
+    let mut silent = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let mut slow = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let mut kept = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    kept.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        .await
+        .unwrap();
+    let mut first = [0u8; 64];
+    let n = kept.read(&mut first).await.unwrap();
+    assert!(String::from_utf8_lossy(&first[..n]).starts_with("HTTP/1.1 200"));
+    let mut buf = Vec::new();
+    let slow_end = tokio::time::timeout(Duration::from_secs(20), slow.read_to_end(&mut buf)).await;
+    assert!(
+        slow_end.is_ok(),
+        "a client that never finishes its headers is let go"
+    );
+    let silent_end =
+        tokio::time::timeout(Duration::from_secs(20), silent.read_to_end(&mut buf)).await;
+    assert!(
+        silent_end.is_ok(),
+        "a connection that sends nothing is closed"
+    );
+    let idle_end = tokio::time::timeout(Duration::from_secs(20), kept.read_to_end(&mut buf)).await;
+    assert!(idle_end.is_ok(), "an idle kept-alive connection is closed");
+    eprintln!(
+        "slow, silent and idle clients closed after {:?}",
+        started.elapsed()
+    );
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(silent_clients_on, silent_clients_are_let_go);

@@ -206,6 +206,9 @@ pub fn suggestions(skills: &str, disciplines: &str, lang: Lang) -> Vec<String> {
         .filter_map(|l| l.split_whitespace().next())
         .filter(|w| w.chars().count() >= 3)
         .map(str::to_string)
+        // The first few skills are enough to suggest from; a pasted list of thousands costs
+        // no more than that.
+        .take(30)
         .collect();
     let mut out: Vec<String> = Vec::new();
     let mut push_all = |found: Vec<String>| {

@@ -14,6 +14,7 @@ use passerelle_templates::{FieldErrors, FlashKind, Lang, routes};
 use serde::Deserialize;
 
 use super::{mission_visibility, project_visibility, require_owner};
+use crate::domain::field::MAX_RAW_ENTRIES;
 use crate::domain::values::{format_date, parse_date, parse_language};
 use crate::domain::{Mission, MissionStatus, Mode, Place, Project, Sector};
 use crate::http::context::Page;
@@ -71,16 +72,20 @@ pub fn new_ref(prefix: char) -> String {
     format!("{prefix}-{}", &id[..8])
 }
 
-/// Skills typed one per line (commas also split), plus the one picked from the suggestions.
+/// Skills typed one per line (commas also split), plus the one picked from the suggestions;
+/// duplicates dropped in linear time. Past [`MAX_RAW_ENTRIES`] entries the rest is not read:
+/// the list is refused anyway (more than 100 skills), at no cost.
 fn skill_list(text: &str, added: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for s in text
         .lines()
         .flat_map(|l| l.split(','))
         .chain(std::iter::once(added))
+        .take(MAX_RAW_ENTRIES + 1)
     {
         let s = s.trim();
-        if !s.is_empty() && !out.iter().any(|x| x.eq_ignore_ascii_case(s)) {
+        if !s.is_empty() && seen.insert(s.to_ascii_lowercase()) {
             out.push(s.to_string());
         }
     }
