@@ -106,6 +106,14 @@ pub struct ServeArgs {
     /// API requests allowed per token and minute (then 429 with Retry-After).
     #[arg(long, env = "PASSERELLE_API_RATE", default_value_t = 600)]
     pub api_rate: usize,
+    /// Addresses of reverse proxies whose `X-Forwarded-For` names the client (comma-separated);
+    /// from any other peer the header is ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "PASSERELLE_TRUSTED_PROXY",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// Flags of `outbox`.

@@ -34,6 +34,7 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
             public_url: site_url,
             demo: args.demo,
             api_rate_per_minute: args.api_rate,
+            trusted_proxies: args.trusted_proxies.clone(),
         },
     );
     let app = router(state);

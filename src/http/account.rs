@@ -450,7 +450,7 @@ pub async fn forgot(
 ) -> Result<Markup, AppError> {
     let email = users::normalise_email(&form.email);
     if state
-        .login_by_account()
+        .mail_requests()
         .check(&format!("reset:{email}"))
         .is_err()
     {
@@ -558,6 +558,13 @@ pub async fn reset(
     }
     users::set_password(&mut tx, user_id, &hash).await?;
     users::mark_verified(&mut tx, user_id).await?;
+    // A reset starts the account's sign-in attempts afresh.
+    crate::store::login_failures::clear(
+        &mut tx,
+        crate::store::login_failures::Scope::Account,
+        &account.email,
+    )
+    .await?;
     sessions::delete_all(&mut tx, user_id).await?;
     tx.commit().await?;
     Ok(flash::redirect(

@@ -17,7 +17,7 @@ use passerelle_templates::{FieldErrors, FlashKind, Lang, routes};
 use serde::Deserialize;
 
 use super::context::Page;
-use super::{AppError, AppState, cookies, flash};
+use super::{AppError, AppState, cookies, flash, login_guard};
 use crate::mail::{self, Recipient};
 use crate::store::StoreError;
 use crate::store::sessions::{self, Purpose};
@@ -76,16 +76,16 @@ pub struct LoginForm {
 pub async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: axum::http::HeaderMap,
     page: Page,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     let email = users::normalise_email(&form.email);
-    let wait = state
-        .login_by_address()
-        .check(&peer.ip().to_string())
-        .and_then(|()| state.login_by_account().check(&email));
-    if let Err(wait) = wait {
-        return Err(AppError::TooManyRequests(wait.as_secs().max(1)));
+    let pool = &state.db().pool;
+    let address = login_guard::client_address(peer, &headers, &state.config().trusted_proxies);
+    let now = crate::store::now();
+    if let Some(wait) = login_guard::wait(pool, &email, address, now).await? {
+        return Err(AppError::TooManyRequests(u64::try_from(wait).unwrap_or(1)));
     }
     let failed = |page: &Page| {
         let view = LoginView {
@@ -111,6 +111,7 @@ pub async fn login(
                 .await
                 .map_err(|e| AppError::Internal(e.to_string()))?;
             let _ = crate::auth::verify(form.password.clone(), dummy.clone()).await;
+            login_guard::failed(pool, &email, address, now).await?;
             return Ok(failed(&page));
         }
         Err(e) => return Err(e.into()),
@@ -119,9 +120,10 @@ pub async fn login(
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
     if !ok || user.password_hash.is_empty() {
+        login_guard::failed(pool, &email, address, now).await?;
         return Ok(failed(&page));
     }
-    state.login_by_account().reset(&email);
+    login_guard::succeeded(pool, &email).await?;
     let mut conn = state.db().pool.acquire().await?;
     let secret = sessions::create(&mut conn, user.id, SESSION_SECONDS).await?;
     drop(conn);

@@ -13,6 +13,7 @@ pub mod csrf;
 pub mod error;
 pub mod experts;
 pub mod flash;
+pub mod login_guard;
 pub mod moderation;
 pub mod organisation;
 pub mod pages;

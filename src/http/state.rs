@@ -18,6 +18,8 @@ pub struct WebConfig {
     pub demo: bool,
     /// API requests allowed per token and minute.
     pub api_rate_per_minute: usize,
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// Shared application state, cheap to clone.
@@ -31,10 +33,9 @@ struct Inner {
     engine: Arc<Engine>,
     mail: OutboxHandle,
     config: WebConfig,
-    login_by_account: RateLimiter,
-    login_by_address: RateLimiter,
     stats: crate::stats::StatsCache,
     api_limiter: RateLimiter,
+    mail_requests: RateLimiter,
 }
 
 impl AppState {
@@ -48,10 +49,9 @@ impl AppState {
                 engine,
                 mail,
                 config,
-                login_by_account: RateLimiter::new(5, Duration::from_secs(15 * 60)),
-                login_by_address: RateLimiter::new(20, Duration::from_secs(15 * 60)),
                 stats: crate::stats::StatsCache::default(),
                 api_limiter,
+                mail_requests: RateLimiter::new(5, Duration::from_secs(15 * 60)),
             }),
         }
     }
@@ -91,18 +91,14 @@ impl AppState {
         &self.inner.stats
     }
 
-    /// API requests per bearer token (600 a minute).
+    /// Requests that send mail to an address (password resets, sign-ups): 5 per 15 minutes
+    /// per key.
+    pub fn mail_requests(&self) -> &RateLimiter {
+        &self.inner.mail_requests
+    }
+
+    /// API requests per bearer token.
     pub fn api_limiter(&self) -> &RateLimiter {
         &self.inner.api_limiter
-    }
-
-    /// Login attempts per account (5 per 15 minutes).
-    pub fn login_by_account(&self) -> &RateLimiter {
-        &self.inner.login_by_account
-    }
-
-    /// Login attempts per client address (20 per 15 minutes).
-    pub fn login_by_address(&self) -> &RateLimiter {
-        &self.inner.login_by_address
     }
 }

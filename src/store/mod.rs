@@ -9,6 +9,7 @@ pub mod connections;
 pub mod db;
 pub mod error;
 pub mod experts;
+pub mod login_failures;
 pub mod missions;
 pub mod moderation;
 pub mod organisations;

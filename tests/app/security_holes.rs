@@ -512,3 +512,122 @@ async fn silent_clients_are_let_go(engine: Engine, test: &str) {
     db.drop_db().await;
 }
 on_both_engines!(silent_clients_on, silent_clients_are_let_go);
+
+/// Tries a password through the login form; returns the status.
+async fn try_login(client: &WebClient, email: &str, password: &str) -> u16 {
+    let login = client.get("/login").await;
+    let mut form = login.form_with(&["email", "password"]);
+    form.fill(&[("email", email), ("password", password)]);
+    client.submit(&form).await.status.as_u16()
+}
+
+async fn login_limits_count_failures_only(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo", "--trusted-proxy", "127.0.0.1"]);
+    // Twenty-five good sign-ins from one address (an office behind one proxy): none refused.
+    for _ in 0..25 {
+        let office = WebClient::new(&server.base);
+        assert_eq!(
+            try_login(&office, "usttb@demo.passerelle.ml", DEMO_PASSWORD).await,
+            303
+        );
+    }
+
+    // Five wrong passwords from someone: the owner waits a short, growing delay, not a lock.
+    let attacker = WebClient::new(&server.base);
+    for _ in 0..5 {
+        assert_eq!(
+            try_login(&attacker, "yelimane@demo.passerelle.ml", "devine devine 1").await,
+            422
+        );
+    }
+    let owner = WebClient::new(&server.base);
+    let wait = owner.get("/login").await;
+    let mut form = wait.form_with(&["email", "password"]);
+    form.fill(&[
+        ("email", "yelimane@demo.passerelle.ml"),
+        ("password", DEMO_PASSWORD),
+    ]);
+    let delayed = owner.submit(&form).await;
+    assert_eq!(delayed.status, 429);
+    let retry: i64 = delayed.headers["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        (1..=30).contains(&retry),
+        "a delay of at most 30 s, not a lock: {retry}"
+    );
+    // Another node on the same database knows the failures.
+    let other_dir = tempfile::tempdir().unwrap();
+    let second = crate::cli_serve::start_in(&db, other_dir.path(), &[]);
+    assert_eq!(
+        try_login(
+            &WebClient::new(&second.base),
+            "yelimane@demo.passerelle.ml",
+            DEMO_PASSWORD
+        )
+        .await,
+        429,
+        "failures are shared through the database"
+    );
+    drop(second);
+    // A password reset starts the account afresh.
+    let anon = WebClient::new(&server.base);
+    let link = new_reset_link(&db, &anon, "yelimane@demo.passerelle.ml").await;
+    let reset = reset_with(&anon, &link, "sahel et fleuve 2031").await;
+    assert_eq!(reset.location.as_deref(), Some("/login"));
+    assert_eq!(
+        try_login(
+            &owner,
+            "yelimane@demo.passerelle.ml",
+            "sahel et fleuve 2031"
+        )
+        .await,
+        303
+    );
+
+    // Behind the trusted proxy, the forwarded address is the one counted.
+    let forwarded = |ip: &'static str, n: usize| {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let base = server.base.clone();
+        async move {
+            let csrf = "c".repeat(40);
+            http.post(format!("{base}/login"))
+                .header("X-Forwarded-For", ip)
+                .header("Cookie", format!("passerelle_csrf={csrf}"))
+                .form(&[
+                    ("email", format!("personne{n}@example.org").as_str()),
+                    ("password", "pas le bon 123"),
+                    ("csrf", &csrf),
+                ])
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    for n in 0..30 {
+        assert_eq!(forwarded("203.0.113.5", n).await, 422);
+    }
+    assert_eq!(
+        forwarded("203.0.113.5", 99).await,
+        429,
+        "that client is capped"
+    );
+    assert_eq!(
+        forwarded("198.51.100.8", 100).await,
+        422,
+        "another client behind the proxy is not"
+    );
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(login_limits_on, login_limits_count_failures_only);
