@@ -402,12 +402,32 @@ pub async fn delete(
     }
     let pool = &state.db().pool;
     let profile = experts::of_user(pool, user.id).await?;
+    let mut names = vec![user.display_name.as_str()];
+    let mut emails = vec![user.email.as_str()];
+    if let Some(p) = &profile {
+        names.push(p.expert.name.as_str());
+        emails.push(p.expert.email.as_str());
+    }
+    let person = crate::store::erasure::Person {
+        user_id: user.id,
+        expert_id: profile.as_ref().map(|p| p.id),
+        emails: emails.clone(),
+        names: names.clone(),
+    };
     let mut tx = pool.begin().await?;
-    if let Some(p) = profile {
+    crate::store::erasure::erase_person(&mut tx, &person).await?;
+    if let Some(p) = &profile {
         experts::erase(&mut tx, state.db().backend, &p.expert.r#ref).await?;
     }
     users::anonymise(&mut tx, user.id).await?;
     tx.commit().await?;
+    let mut needles = names;
+    needles.extend(emails);
+    let forgotten = state.mail().forget_files(&needles);
+    tracing::info!(
+        files = forgotten,
+        "account deleted; mail files naming it removed"
+    );
     let mut response = flash::redirect(
         &state,
         "/",

@@ -9,6 +9,7 @@
 //! receivers can drop the duplicate.
 
 pub mod digest;
+pub mod files;
 pub mod layout;
 pub mod messages;
 pub mod notices;

@@ -210,9 +210,19 @@ impl Delivery {
 #[derive(Debug, Clone, Default)]
 pub struct OutboxHandle {
     notify: Arc<Notify>,
+    /// The folder of `.eml` files, when mail is written as files.
+    files: Option<Arc<std::path::PathBuf>>,
 }
 
 impl OutboxHandle {
+    /// Deletes the `.eml` files that mention one of `needles` (an erased person's address
+    /// or names); nothing when mail goes through SMTP.
+    pub fn forget_files(&self, needles: &[&str]) -> usize {
+        self.files
+            .as_deref()
+            .map_or(0, |dir| super::files::forget(dir, needles))
+    }
+
     /// Asks the worker to look at the outbox now (call after the enqueuing commit).
     pub fn notify(&self) {
         self.notify.notify_one();
@@ -247,7 +257,11 @@ impl OutboxWorker {
         let mailer = Mailer::from_settings(smtp_url, mail_dir)?;
         tracing::info!(transport = mailer.describe(), "mail outbox worker started");
         let delivery = Delivery::new(db.clone(), mailer, from, WorkerConfig::default())?;
-        Ok(OutboxWorker::spawn(delivery, Some(site)))
+        let mut worker = OutboxWorker::spawn(delivery, Some(site));
+        if smtp_url.is_none() {
+            worker.handle.files = Some(Arc::new(mail_dir.to_path_buf()));
+        }
+        Ok(worker)
     }
 
     /// A handle that wakes this worker.

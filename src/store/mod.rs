@@ -7,6 +7,7 @@ pub mod batch;
 pub mod changelog;
 pub mod connections;
 pub mod db;
+pub mod erasure;
 pub mod error;
 pub mod experts;
 pub mod login_failures;

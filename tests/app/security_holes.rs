@@ -631,3 +631,90 @@ async fn login_limits_count_failures_only(engine: Engine, test: &str) {
     db.drop_db().await;
 }
 on_both_engines!(login_limits_on, login_limits_count_failures_only);
+
+async fn deletion_leaves_nobody_behind(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    let phone = "+33 6 98 76 54 32";
+    let expert = WebClient::new(&server.base);
+    sign_in(&expert, "expert@demo.passerelle.ml").await;
+    let interest = expert
+        .submit_on(
+            "/missions/D-M001",
+            &[("message", &format!("Appelez-moi au {phone}"))],
+        )
+        .await;
+    assert_eq!(interest.status, 303);
+    let pledge = expert
+        .submit_on(
+            "/projects/D-P001",
+            &[
+                ("amount_eur", "250"),
+                ("pledge_message", &format!("Mon numéro : {phone}")),
+            ],
+        )
+        .await;
+    assert_eq!(pledge.status, 303);
+    let report = expert
+        .submit_on(
+            "/missions/D-M002",
+            &[("reason", &format!("Signalé par Oumar, {phone}"))],
+        )
+        .await;
+    assert_eq!(report.status, 303);
+    let moderator = WebClient::new(&server.base);
+    sign_in(&moderator, MODERATOR).await;
+    assert_eq!(
+        moderator.press("/moderation", "Masquer", None).await.status,
+        303
+    );
+    // The organisations were told, by mail, naming him.
+    crate::web_experts::wait_for_mail(&db, "usttb@demo.passerelle.ml").await;
+
+    let deleted = expert.submit_on("/account", &[("confirm", "yes")]).await;
+    assert_eq!(deleted.status, 303);
+
+    let store = db.connect().await;
+    let leftovers: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM connections WHERE message LIKE '%98 76%')
+              + (SELECT COUNT(*) FROM pledges WHERE message LIKE '%98 76%')
+              + (SELECT COUNT(*) FROM content_reports WHERE reason LIKE '%98 76%')
+              + (SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%98 76%')
+              + (SELECT COUNT(*) FROM mail_outbox WHERE to_addr IN ('expert@demo.passerelle.ml', 'o.kanoute@example.org'))
+              + (SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE '%Kanout%' OR body_text LIKE '%Kanout%' OR body_html LIKE '%Kanout%')",
+    )
+    .fetch_one(&store.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        leftovers, 0,
+        "nothing of the person is left in the database"
+    );
+    store.close().await;
+    for entry in std::fs::read_dir(db.dir.path().join("mail"))
+        .unwrap()
+        .flatten()
+    {
+        let raw = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let text = raw.replace("=\r\n", "");
+        assert!(
+            !text.contains("expert@demo.passerelle.ml") && !text.contains("Kanout"),
+            "a mail file still names the person: {}",
+            entry.path().display()
+        );
+    }
+    // The other side sees a deleted account.
+    let usttb = WebClient::new(&server.base);
+    sign_in(&usttb, "usttb@demo.passerelle.ml").await;
+    // (The ranked list follows the search index, which drops the profile within a moment.)
+    let page = until(&usttb, "/missions/D-M001", |p| !p.body.contains("Kanout")).await;
+    assert!(
+        page.body.contains("compte supprimé"),
+        "the interest reads « compte supprimé »"
+    );
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(deletion_on, deletion_leaves_nobody_behind);

@@ -75,8 +75,8 @@ pub fn connection_list(ctx: &PageContext, items: &[ConnectionView]) -> Markup {
                     p.small {
                         (c.kind.label(lang)) " · "
                         @match &c.counterpart_ref {
-                            Some(r) => a href=(routes::expert(r)) { (c.counterpart) },
-                            None => (c.counterpart),
+                            Some(r) => a href=(routes::expert(r)) { (crate::components::person_name(ctx, &c.counterpart)) },
+                            None => (crate::components::person_name(ctx, &c.counterpart)),
                         }
                         " · " span class={ "badge " (state_css(c.state)) } { (c.state.label(lang)) }
                         " · " (date(lang, c.updated_on))

@@ -54,6 +54,16 @@ pub fn money_progress(lang: Lang, label: &str, done: u64, goal: u64) -> Markup {
     }
 }
 
+/// A person's name as pages show it: an erased person's name (`—` or nothing) reads
+/// "compte supprimé".
+pub fn person_name<'a>(ctx: &'a PageContext, name: &'a str) -> &'a str {
+    if name.trim().is_empty() || name == "—" {
+        ctx.t(crate::i18n::catalog::C::DeletedAccount)
+    } else {
+        name
+    }
+}
+
 /// A score between 0 and 100 as a small bar with its number.
 pub fn score_bar(lang: Lang, label: &str, score: u8) -> Markup {
     let s = score.min(100);

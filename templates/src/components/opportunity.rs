@@ -107,7 +107,7 @@ pub fn interests(ctx: &PageContext, items: &[InterestView]) -> Markup {
             ul.plain {
                 @for i in items {
                     li.card {
-                        h3 { a href=(routes::expert(&i.expert_ref)) { (i.expert_name) } }
+                        h3 { a href=(routes::expert(&i.expert_ref)) { (crate::components::person_name(ctx, &i.expert_name)) } }
                         p.small { (date(lang, i.sent_on)) " · " span class={ "badge " (state_css(i.state)) } { (i.state.label(lang)) } }
                         @if !i.message.is_empty() { blockquote { (i.message) } }
                         @if i.state == ConnectionState::Pending {

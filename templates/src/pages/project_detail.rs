@@ -151,7 +151,7 @@ fn pledge_list(ctx: &PageContext, v: &ProjectDetailView) -> Markup {
             ul.plain {
                 @for p in &v.pledges {
                     li.card {
-                        p { strong { (p.from_name) } " · " (date(lang, p.made_on)) " · "
+                        p { strong { (crate::components::person_name(ctx, &p.from_name)) } " · " (date(lang, p.made_on)) " · "
                             @if p.confirmed { span.badge.accepted { (ctx.t(Op::Confirmed)) } }
                             @else { span.badge.pending { (ctx.t(C::ConnPending)) } } }
                         @if let Some(a) = p.amount_eur { p { (money(lang, a)) } }

@@ -78,6 +78,7 @@ catalog! {
         NotifWeekly => "Un résumé par semaine", "A weekly digest";
         NotifNever => "Jamais", "Never";
         Cancel => "Annuler", "Cancel";
+        DeletedAccount => "compte supprimé", "deleted account";
         OrgInstitution => "Université ou institut", "University or institute";
         OrgAssociation => "Association de ressortissants", "Hometown association";
         Optional => "facultatif", "optional";
