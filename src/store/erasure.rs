@@ -85,7 +85,7 @@ pub async fn erase_person(conn: &mut AnyConnection, person: &Person<'_>) -> Resu
         )
         .bind(name.to_string())
         .bind(ERASED_NAME)
-        .bind(format!("%{}%", name.replace('%', "").replace('_', "")))
+        .bind(format!("%{}%", name.replace(['%', '_'], "")))
         .execute(&mut *conn)
         .await?;
     }
