@@ -119,10 +119,36 @@ pub fn email(field: &str, value: &str) -> Result<String, FieldError> {
         || domain.ends_with('.')
         || domain.contains('@')
         || v.len() > 254
-        || v.chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+        || v.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(
+                    c,
+                    '<' | '>' | ',' | ';' | '"' | '(' | ')' | '[' | ']' | ':' | '\\'
+                )
+        })
     {
         return Err(bad());
     }
     Ok(format!("{local}@{}", domain.to_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod address_tests {
+    use super::email;
+
+    #[test]
+    fn one_address_only() {
+        assert!(email("email", "Awa.Traore@Example.org").is_ok());
+        for bad in [
+            "a@x.org,b@y.org",
+            "a@x.org;b@y.org",
+            "\"a\"@x.org",
+            "a b@x.org",
+            "a@x",
+            "@x.org",
+        ] {
+            assert!(email("email", bad).is_err(), "{bad}");
+        }
+    }
 }

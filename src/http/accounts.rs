@@ -149,6 +149,14 @@ pub async fn login(
             Some(365 * 24 * 3600),
             state.secure_cookies(),
         ),
+        // A new CSRF token too: one known before signing in (planted, or read from a shared
+        // computer) is worthless after.
+        cookies::set(
+            cookies::CSRF,
+            &sessions::new_secret(),
+            None,
+            state.secure_cookies(),
+        ),
     ] {
         if let Ok(v) = cookie.parse() {
             headers.append(SET_COOKIE, v);
@@ -238,17 +246,10 @@ fn role_of(code: &str) -> Option<Role> {
     }
 }
 
-/// A plausible e-mail address: one `@`, something on both sides, a dot in the domain.
+/// A plausible e-mail address, by the one rule of [`crate::domain::field::email`]: one `@`,
+/// a dotted domain, no spaces, separators or quotes (so `a@x,b@y` is not one address).
 pub fn looks_like_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !email.contains(char::is_whitespace)
-        && email.len() <= 254
+    crate::domain::field::email("email", email).is_ok()
 }
 
 /// Creates the account, sends the verification link and signs the new user in.
@@ -354,6 +355,12 @@ pub async fn signup(
             cookies::LANG,
             chosen_lang.code(),
             Some(365 * 24 * 3600),
+            state.secure_cookies(),
+        ),
+        cookies::set(
+            cookies::CSRF,
+            &sessions::new_secret(),
+            None,
             state.secure_cookies(),
         ),
     ] {

@@ -23,6 +23,7 @@ pub mod security;
 pub mod session;
 pub mod state;
 pub mod statistics;
+pub mod text_guard;
 pub mod views;
 
 use axum::Router;
@@ -56,10 +57,11 @@ pub fn router(state: AppState) -> Router {
         .merge(experts::routes())
         .merge(connections::routes())
         .layer(from_fn_with_state(state.clone(), flash::clear_shown))
+        .layer(from_fn(text_guard::refuse_control_characters))
         .layer(from_fn_with_state(state.clone(), csrf::protect))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
         .layer(from_fn(error::render))
-        .layer(from_fn(security::headers))
+        .layer(from_fn_with_state(state.clone(), security::headers))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

@@ -88,11 +88,20 @@ fn year_of(unix: i64) -> i32 {
         .unwrap_or(1970)
 }
 
-/// Reads the facts.
+/// Whether a posting enters the statistics: it was listed at some point (published, then
+/// perhaps filled or closed), is not hidden, and its organisation is verified — so drafts,
+/// unverified and rejected organisations' postings and their pledges count nowhere.
+pub fn on_record(status: MissionStatus, hidden: bool, organisation_verified: bool) -> bool {
+    status != MissionStatus::Draft && !hidden && organisation_verified
+}
+
+/// Reads every fact the statistics need.
 pub async fn load(pool: &AnyPool) -> Result<Facts, StoreError> {
     let mut facts = Facts::default();
     let rows = sqlx::query(
-        "SELECT residence_country, home_region, home_commune, disciplines, skills, languages, degree, created_at FROM experts WHERE hidden = 0",
+        // Visible profiles only, and of accounts whose address is verified (profiles imported
+        // by operators have no account and count): unverified sign-ups cannot move a figure.
+        "SELECT residence_country, home_region, home_commune, disciplines, skills, languages, degree, created_at FROM experts e WHERE e.hidden = 0 AND (e.user_id IS NULL OR EXISTS (SELECT 1 FROM users u WHERE u.id = e.user_id AND u.email_verified = 1))",
     )
     .fetch_all(pool)
     .await?;
@@ -125,7 +134,7 @@ pub async fn load(pool: &AnyPool) -> Result<Facts, StoreError> {
     };
     let mission_created = created("missions").await?;
     for m in missions::all(pool).await? {
-        if !m.hidden {
+        if on_record(m.status, m.hidden, m.organisation_verified) {
             let at = mission_created.get(&m.mission.r#ref).copied().unwrap_or(0);
             facts.missions.push((m, at));
         }
@@ -144,7 +153,7 @@ pub async fn load(pool: &AnyPool) -> Result<Facts, StoreError> {
         );
     }
     for p in projects::all(pool).await? {
-        if !p.hidden {
+        if on_record(p.status, p.hidden, p.organisation_verified) {
             let at = project_created.get(&p.project.r#ref).copied().unwrap_or(0);
             let confirmed = pledged
                 .get(&(p.id, "confirmed".into()))

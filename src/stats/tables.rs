@@ -85,6 +85,34 @@ impl TextCounter {
     }
 }
 
+/// Free-text labels that fewer people than this wrote are not shown: they are counted under
+/// "Autres" / "Others", so a label typed by one account never reaches the public pages.
+const MIN_FREE_TEXT_PEOPLE: u64 = 5;
+
+/// Rows of free-text labels: those written by at least [`MIN_FREE_TEXT_PEOPLE`] people, then
+/// one "others" row for the rest.
+fn free_text_rows(rows: Vec<(String, u64)>) -> Vec<(Cell, u64)> {
+    let mut others = 0;
+    let mut out: Vec<(Cell, u64)> = Vec::new();
+    for (label, n) in rows {
+        if n >= MIN_FREE_TEXT_PEOPLE {
+            out.push((Cell::Text(label), n));
+        } else {
+            others += n;
+        }
+    }
+    if others > 0 {
+        out.push((
+            Cell::Bilingual {
+                fr: "Autres".into(),
+                en: "Others".into(),
+            },
+            others,
+        ));
+    }
+    out
+}
+
 /// A ranking of people: labels and protected counts, drawn as bars.
 fn people_ranking(
     id: &str,
@@ -229,11 +257,7 @@ pub fn experts(facts: &Facts, full: bool) -> Vec<Table> {
         "experts_by_discipline",
         ("Experts par discipline", "Experts by discipline"),
         ("Discipline", "Discipline"),
-        discipline
-            .sorted()
-            .into_iter()
-            .map(|(l, n)| (Cell::Text(l), n))
-            .collect(),
+        free_text_rows(discipline.sorted()),
     ));
     tables.push(people_ranking(
         "experts_by_skill",
@@ -272,11 +296,7 @@ pub fn experts(facts: &Facts, full: bool) -> Vec<Table> {
         "experts_by_degree",
         ("Experts par diplôme", "Experts by degree"),
         ("Diplôme", "Degree"),
-        degree
-            .sorted()
-            .into_iter()
-            .map(|(l, n)| (Cell::Text(l), n))
-            .collect(),
+        free_text_rows(degree.sorted()),
     ));
     tables
 }

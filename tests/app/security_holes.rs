@@ -718,3 +718,195 @@ async fn deletion_leaves_nobody_behind(engine: Engine, test: &str) {
     db.drop_db().await;
 }
 on_both_engines!(deletion_on, deletion_leaves_nobody_behind);
+
+async fn smaller_holes(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    // Control characters in a text field: refused, the field named, nothing written.
+    let member = WebClient::new(&server.base);
+    sign_in(&member, "usttb@demo.passerelle.ml").await;
+    let bell = member
+        .submit_on(
+            "/missions/new",
+            &[
+                ("title", "Cours\u{7} de SIG"),
+                ("skills", "SIG"),
+                ("language", "fr"),
+                ("region", "bamako"),
+                ("start", "2027-03-01"),
+                ("end", "2027-03-10"),
+                ("mode", "onsite"),
+            ],
+        )
+        .await;
+    assert_eq!(bell.status, 422);
+    assert!(bell.body.contains("« title »"), "{}", bell.body);
+    let csrf = member.csrf().await;
+    let api = member
+        .http()
+        .post(format!("{}/api/v1/missions", server.base))
+        .header("X-CSRF-Token", &csrf)
+        .json(&serde_json::json!({"title": "x\u{0}", "description": "x", "skills": ["a"],
+            "language": "fr", "region": "bamako", "start": "2027-03-01", "end": "2027-03-10", "mode": "onsite"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(api.status(), 422);
+    assert!(api.text().await.unwrap().contains("/title"));
+    let store = db.connect().await;
+    let written: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM missions WHERE title LIKE 'Cours%de SIG' OR title LIKE 'x%'",
+    )
+    .fetch_one(&store.pool)
+    .await
+    .unwrap();
+    assert_eq!(written, 0);
+    store.close().await;
+
+    // Two addresses in one field are not one address.
+    let newcomer = WebClient::new(&server.base);
+    let two = newcomer
+        .submit_on(
+            "/signup",
+            &[
+                ("role", "expert"),
+                ("name", "Deux Adresses"),
+                ("email", "a@example.org,b@example.org"),
+                ("password", "une phrase assez longue"),
+            ],
+        )
+        .await;
+    assert_eq!(two.status, 422);
+    assert!(two.body.contains("id=\"f-email-err\""));
+
+    // The CSRF token changes at sign-in: one known before is refused after.
+    let visitor = WebClient::new(&server.base);
+    let login = visitor.get("/login").await;
+    let before = visitor
+        .cookie("passerelle_csrf")
+        .expect("a token before signing in");
+    let mut form = login.form_with(&["email", "password"]);
+    form.fill(&[
+        ("email", "expert@demo.passerelle.ml"),
+        ("password", DEMO_PASSWORD),
+    ]);
+    assert_eq!(visitor.submit(&form).await.status, 303);
+    let after = visitor.cookie("passerelle_csrf").expect("a token after");
+    assert_ne!(before, after, "rotated at sign-in");
+    // The login form from before, carrying the old token (as a planted one would be).
+    assert_eq!(form.value("csrf"), Some(before.as_str()));
+    assert_eq!(
+        visitor.submit(&form).await.status,
+        403,
+        "the old token is refused"
+    );
+
+    // Private pages are not cached; HSTS behind HTTPS.
+    let me = WebClient::new(&server.base);
+    sign_in(&me, "expert@demo.passerelle.ml").await;
+    let page = me.get("/me").await;
+    assert_eq!(page.headers.get("cache-control").unwrap(), "no-store");
+    assert!(
+        page.headers.get("strict-transport-security").is_none(),
+        "plain http here"
+    );
+    drop(server);
+    let https = start(&db, &["--public-url", "https://passerelle.example.org"]);
+    let home = WebClient::new(&https.base).get("/").await;
+    assert!(
+        home.headers
+            .get("strict-transport-security")
+            .is_some_and(|v| v.to_str().unwrap().contains("max-age=31536000")),
+        "HSTS when the public URL is https"
+    );
+    drop(https);
+    db.drop_db().await;
+}
+on_both_engines!(smaller_holes_on, smaller_holes);
+
+async fn statistics_count_only_what_is_public(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    // Before anyone reads the statistics: an unverified association publishes a project,
+    // a university keeps a draft, and an expert writes a discipline nobody else has.
+    let diema = WebClient::new(&server.base);
+    sign_in(&diema, DIEMA).await;
+    unverified_project(&diema).await;
+    let usttb = WebClient::new(&server.base);
+    sign_in(&usttb, "usttb@demo.passerelle.ml").await;
+    let draft = usttb
+        .submit_on(
+            "/missions/new",
+            &[
+                ("title", "Brouillon jamais publié"),
+                ("description", "Pas encore prêt."),
+                ("skills", "SIG"),
+                ("language", "fr"),
+                ("region", "bamako"),
+                ("start", "2027-03-01"),
+                ("end", "2027-03-10"),
+                ("mode", "onsite"),
+            ],
+        )
+        .await;
+    assert_eq!(draft.status, 303);
+    let expert = WebClient::new(&server.base);
+    sign_in(&expert, "expert@demo.passerelle.ml").await;
+    let rare = expert
+        .submit_on(
+            "/me/profile",
+            &[("disciplines", "Zythologie expérimentale")],
+        )
+        .await;
+    assert_eq!(rare.status, 303, "{}", rare.body);
+
+    let public = WebClient::new(&server.base);
+    let trends: serde_json::Value =
+        serde_json::from_str(&public.get("/statistics/monthly_trends.json").await.body).unwrap();
+    let month = time::OffsetDateTime::now_utc();
+    let this_month = format!("{}-{:02}", month.year(), u8::from(month.month()));
+    let row = trends["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["month"] == this_month.as_str())
+        .cloned()
+        .expect("this month's row");
+    let store = db.connect().await;
+    let count = |sql: &'static str| {
+        let pool = store.pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    let on_record_missions = count("SELECT COUNT(*) FROM missions m JOIN organisations o ON o.id = m.organisation_id WHERE m.status <> 'draft' AND m.hidden = 0 AND o.verified = 1").await;
+    let all_missions = count("SELECT COUNT(*) FROM missions").await;
+    let on_record_projects = count("SELECT COUNT(*) FROM projects m JOIN organisations o ON o.id = m.organisation_id WHERE m.status <> 'draft' AND m.hidden = 0 AND o.verified = 1").await;
+    let all_projects = count("SELECT COUNT(*) FROM projects").await;
+    assert!(all_missions > on_record_missions && all_projects > on_record_projects);
+    // The demo's postings were all created this month.
+    assert_eq!(row["missions"], on_record_missions, "no draft counted");
+    assert_eq!(
+        row["projects"], on_record_projects,
+        "no unverified association's project"
+    );
+    store.close().await;
+    let disciplines = public
+        .get("/statistics/experts_by_discipline.json")
+        .await
+        .body;
+    assert!(
+        !disciplines.contains("Zythologie"),
+        "a label one person typed stays private"
+    );
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(statistics_public_on, statistics_count_only_what_is_public);

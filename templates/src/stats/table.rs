@@ -251,22 +251,31 @@ pub fn to_csv_lang(table: &Table, lang_code: &str) -> String {
     out
 }
 
-/// Quotes a CSV field when it holds a comma, a quote or a line break, doubling inner quotes.
+/// Quotes a CSV field when it holds a comma, a semicolon (the separator of spreadsheets in
+/// French locales), a quote or a line break, doubling inner quotes.
 pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
+    if s.contains([',', ';', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_owned()
     }
 }
 
-/// Prefixes text that a spreadsheet would run as a formula (=, +, -, @) with an apostrophe.
+/// Prefixes text that a spreadsheet would run as a formula (=, +, -, @) with an apostrophe —
+/// at the start, and after every `;` or `,`, where a spreadsheet that splits on them (ignoring
+/// quotes) would start a new cell.
 fn defuse_formula(s: String) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s
+    let risky = |c: char| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r');
+    let mut out = String::with_capacity(s.len() + 2);
+    let mut at_cell_start = true;
+    for c in s.chars() {
+        if at_cell_start && risky(c) {
+            out.push('\'');
+        }
+        out.push(c);
+        at_cell_start = matches!(c, ';' | ',');
     }
+    out
 }
 
 /// The table as JSON: `{"id","title_fr","title_en","columns":[{key,label_fr,label_en}],"rows":[{key: value}]}`.

@@ -198,6 +198,18 @@ fn csv_quotes_commas_quotes_and_newlines() {
 }
 
 #[test]
+fn csv_defuses_formulas_for_semicolon_spreadsheets_too() {
+    let t = Table::new("t", "T", "T")
+        .column("name", "Nom", "Name")
+        .row(vec![Cell::Text("Mopti;=HYPERLINK(\"http://x\")".into())])
+        .row(vec![Cell::Text("a,+1".into())]);
+    assert_eq!(
+        to_csv(&t),
+        "name\r\n\"Mopti;'=HYPERLINK(\"\"http://x\"\")\"\r\n\"a,'+1\"\r\n"
+    );
+}
+
+#[test]
 fn json_export_shape() {
     let t = Table::by_region(
         "experts_by_region",

@@ -114,7 +114,9 @@ fn organisation_pages_render() {
     let m = each(&[Some(Role::InstitutionMember)], |c| {
         mission_form(c, &mf).into_string()
     });
-    assert!(m.contains("action=\"/missions/M0001\"") && m.contains("value=\"remote\" selected"));
+    assert!(
+        m.contains("action=\"/missions/M0001/edit\"") && m.contains("value=\"remote\" selected")
+    );
     let pf = ProjectFormView {
         budget_eur: "60000".into(),
         errors: errors(&["sector"]),
@@ -123,7 +125,7 @@ fn organisation_pages_render() {
     let p = each(&[Some(Role::AssociationMember)], |c| {
         project_form(c, &pf).into_string()
     });
-    assert!(p.contains("action=\"/projects\"") && p.contains("value=\"60000\""));
+    assert!(p.contains("action=\"/projects/new\"") && p.contains("value=\"60000\""));
     each(&[Some(Role::AssociationMember)], |c| {
         org_form(
             c,
