@@ -252,13 +252,22 @@ pub fn looks_like_email(email: &str) -> bool {
     crate::domain::field::email("email", email).is_ok()
 }
 
-/// Creates the account, sends the verification link and signs the new user in.
+/// Creates the account and sends the verification link, whose click signs the new user in.
+/// An address that already has an account gets the same answer, and its owner a mail
+/// instead: the page tells nobody which addresses are registered. Sign-ups are throttled per
+/// client address.
 pub async fn signup(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: axum::http::HeaderMap,
     page: Page,
     Form(form): Form<SignupForm>,
 ) -> Result<Response, AppError> {
     let lang = page.ctx.lang;
+    let address = login_guard::client_address(peer, &headers, &state.config().trusted_proxies);
+    if let Err(wait) = state.mail_requests().check(&format!("signup:{address}")) {
+        return Err(AppError::TooManyRequests(wait.as_secs().max(1)));
+    }
     let mut errors = Vec::new();
     let role = role_of(&form.role);
     if role.is_none() {
@@ -312,61 +321,56 @@ pub async fn signup(
         },
     )
     .await;
-    let user_id = match created {
-        Ok(id) => id,
+    match created {
+        Ok(user_id) => {
+            let token =
+                sessions::issue_token(&mut tx, user_id, Purpose::Verify, None, VERIFY_SECONDS)
+                    .await?;
+            let link = format!(
+                "{}{}?token={token}",
+                state.site().base_url,
+                routes::VERIFY_EMAIL
+            );
+            let to = Recipient::new(&email, chosen_lang.code(), Some(name));
+            mail::enqueue(&mut tx, &mail::messages::address_verification(&to, &link)).await?;
+            tx.commit().await?;
+        }
         Err(StoreError::Conflict(_)) => {
-            return Ok(render(vec![(
-                "email".into(),
-                t(lang, V::EmailTaken).into(),
-            )]));
+            // The address has an account: its owner is told by mail, the page says nothing.
+            drop(tx);
+            let owner = users::by_email(&state.db().pool, &email).await?;
+            let base = &state.site().base_url;
+            let to = Recipient::new(&owner.email, &owner.lang, Some(&owner.display_name));
+            let mut tx = state.db().pool.begin().await?;
+            mail::enqueue(
+                &mut tx,
+                &mail::messages::signup_with_existing_address(
+                    &to,
+                    &format!("{base}{}", routes::LOGIN),
+                    &format!("{base}{}", routes::PASSWORD_FORGOT),
+                ),
+            )
+            .await?;
+            tx.commit().await?;
         }
         Err(e) => return Err(e.into()),
-    };
-    let token =
-        sessions::issue_token(&mut tx, user_id, Purpose::Verify, None, VERIFY_SECONDS).await?;
-    let link = format!(
-        "{}{}?token={token}",
-        state.site().base_url,
-        routes::VERIFY_EMAIL
-    );
-    let to = Recipient::new(&email, chosen_lang.code(), Some(name));
-    mail::enqueue(&mut tx, &mail::messages::address_verification(&to, &link)).await?;
-    let secret = sessions::create(&mut tx, user_id, SESSION_SECONDS).await?;
-    tx.commit().await?;
+    }
     state.mail().notify();
-    let next = match role {
-        Role::Expert => routes::ME_PROFILE,
-        _ => routes::ORGANISATION_EDIT,
-    };
     let mut response = flash::redirect(
         &state,
-        next,
+        routes::LOGIN,
         FlashKind::Success,
-        t(chosen_lang, Note::AccountCreated),
+        t(chosen_lang, Note::CheckMailbox),
     );
-    for cookie in [
-        cookies::set(
-            cookies::SESSION,
-            &secret,
-            Some(SESSION_SECONDS),
-            state.secure_cookies(),
-        ),
-        cookies::set(
-            cookies::LANG,
-            chosen_lang.code(),
-            Some(365 * 24 * 3600),
-            state.secure_cookies(),
-        ),
-        cookies::set(
-            cookies::CSRF,
-            &sessions::new_secret(),
-            None,
-            state.secure_cookies(),
-        ),
-    ] {
-        if let Ok(v) = cookie.parse() {
-            response.headers_mut().append(SET_COOKIE, v);
-        }
+    if let Ok(v) = cookies::set(
+        cookies::LANG,
+        chosen_lang.code(),
+        Some(365 * 24 * 3600),
+        state.secure_cookies(),
+    )
+    .parse()
+    {
+        response.headers_mut().append(SET_COOKIE, v);
     }
     Ok(response)
 }
@@ -395,11 +399,33 @@ pub async fn verify_email(
         ));
     };
     users::mark_verified(&mut tx, user_id).await?;
+    // The link proves the address: the person is signed in and goes on with the account.
+    let secret = sessions::create(&mut tx, user_id, SESSION_SECONDS).await?;
     tx.commit().await?;
-    Ok(flash::redirect(
+    let user = users::get(&state.db().pool, user_id).await?;
+    let mut response = flash::redirect(
         &state,
-        "/",
+        landing(user.role),
         FlashKind::Success,
         t(lang, Note::EmailConfirmed),
-    ))
+    );
+    for cookie in [
+        cookies::set(
+            cookies::SESSION,
+            &secret,
+            Some(SESSION_SECONDS),
+            state.secure_cookies(),
+        ),
+        cookies::set(
+            cookies::CSRF,
+            &sessions::new_secret(),
+            None,
+            state.secure_cookies(),
+        ),
+    ] {
+        if let Ok(v) = cookie.parse() {
+            response.headers_mut().append(SET_COOKIE, v);
+        }
+    }
+    Ok(response)
 }

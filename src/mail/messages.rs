@@ -182,6 +182,33 @@ pub fn password_reset(to: &Recipient, link: &str) -> OutgoingMessage {
     finish(to, Kind::Reset, key, c)
 }
 
+/// "Someone tried to create an account with your address": sent instead of saying on the
+/// sign-up page that the address is taken, so the page tells nobody who has an account.
+pub fn signup_with_existing_address(to: &Recipient, login: &str, reset: &str) -> OutgoingMessage {
+    let mut c = content(
+        to,
+        to.pick(
+            "Vous avez déjà un compte Passerelle",
+            "You already have a Passerelle account",
+        ),
+    );
+    c.paragraphs.push(to.pick(
+        "Quelqu'un, peut-être vous, a voulu créer un compte Passerelle avec cette adresse. Un compte existe déjà : connectez-vous, ou choisissez un nouveau mot de passe si vous l'avez oublié.",
+        "Someone, perhaps you, tried to create a Passerelle account with this address. An account already exists: sign in, or choose a new password if you forgot it.",
+    ));
+    c.action = Some((to.pick("Se connecter", "Sign in"), login.into()));
+    c.after.push(match to.lang {
+        Lang::Fr => format!("Mot de passe oublié : {reset}"),
+        Lang::En => format!("Forgotten password: {reset}"),
+    });
+    c.after.push(to.pick(
+        "Si ce n'était pas vous, ignorez ce message : rien n'a changé.",
+        "If it was not you, ignore this message: nothing changed.",
+    ));
+    let key = format!("signup-exists:{}", uuid::Uuid::new_v4().simple());
+    finish(to, Kind::Verify, key, c)
+}
+
 /// "A new opportunity matches your profile", with the reasons as a list.
 pub fn match_found(to: &Recipient, notice: &MatchNotice, unsubscribe_url: &str) -> OutgoingMessage {
     let subject = match to.lang {

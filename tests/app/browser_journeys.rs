@@ -105,14 +105,19 @@ async fn journey_expert_signs_up_and_connects() {
         .await;
     browser.screenshot("journey-2-signup", None).await;
     browser.click("main form button[type=submit]").await;
-    browser.wait_for_url(|u| u.ends_with("/me/profile")).await;
+    browser.wait_for_url(|u| u.ends_with("/login")).await;
+    assert!(
+        browser.wait_for_text(".flash", "e-mail").await,
+        "told to check the mailbox"
+    );
+    browser.screenshot("journey-2-check-mailbox", None).await;
 
-    // The address is verified from the mail.
+    // The address is verified from the mail, which signs her in.
     let eml = wait_for_mail(&db, email).await;
     let link = link_in(&eml, "http");
     assert!(link.contains("/verify-email?token="), "{link}");
     browser.goto(&link).await;
-    browser.wait_for_url(|u| !u.contains("/verify-email")).await;
+    browser.wait_for_url(|u| u.ends_with("/me/profile")).await;
     browser.screenshot("journey-2-verified", None).await;
 
     // The profile, typed as a person does.

@@ -350,6 +350,14 @@ async fn unverified_address_acts_on_nothing(engine: Engine, test: &str) {
         )
         .await;
     assert_eq!(signed_up.status, 303);
+    // Signed in with the password, the address not verified yet.
+    let login = newcomer.get("/login").await;
+    let mut form = login.form_with(&["email", "password"]);
+    form.fill(&[
+        ("email", "seydou.c@example.org"),
+        ("password", "tamani et kamalen 2027"),
+    ]);
+    assert_eq!(newcomer.submit(&form).await.status, 303);
     let profile = newcomer
         .submit_on(
             "/me/profile",
@@ -910,3 +918,74 @@ async fn statistics_count_only_what_is_public(engine: Engine, test: &str) {
     db.drop_db().await;
 }
 on_both_engines!(statistics_public_on, statistics_count_only_what_is_public);
+
+async fn signup_tells_nobody_who_has_an_account(engine: Engine, test: &str) {
+    let Some(db) = TestDb::create(engine, test).await else {
+        return;
+    };
+    let server = start(&db, &["--demo"]);
+    let signup = |email: &'static str| {
+        let client = WebClient::new(&server.base);
+        async move {
+            client
+                .submit_on(
+                    "/signup",
+                    &[
+                        ("role", "expert"),
+                        ("name", "Quelqu'un"),
+                        ("email", email),
+                        ("password", "une phrase de passe à moi"),
+                    ],
+                )
+                .await
+        }
+    };
+    let known = signup("expert@demo.passerelle.ml").await;
+    let unknown = signup("nouvelle.personne@example.org").await;
+    assert_eq!(
+        (known.status, unknown.status),
+        (unknown.status, known.status)
+    );
+    assert_eq!(known.location, unknown.location, "the same answer");
+    let names = |r: &Reply| {
+        let mut v: Vec<String> = r
+            .set_cookies
+            .iter()
+            .map(|c| c.split('=').next().unwrap_or_default().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(names(&known), names(&unknown), "the same cookies");
+    let told = crate::web_experts::wait_for_mail(&db, "expert@demo.passerelle.ml").await;
+    assert!(
+        told.contains("compte") || told.contains("account"),
+        "the owner is told"
+    );
+    // Throttled per client address.
+    let mut last = 0;
+    for i in 0..6 {
+        let client = WebClient::new(&server.base);
+        let email = format!("rafale{i}@example.org");
+        last = client
+            .submit_on(
+                "/signup",
+                &[
+                    ("role", "expert"),
+                    ("name", "Rafale"),
+                    ("email", &email),
+                    ("password", "une phrase de passe à moi"),
+                ],
+            )
+            .await
+            .status
+            .as_u16();
+    }
+    assert_eq!(last, 429, "sign-ups from one address are throttled");
+    drop(server);
+    db.drop_db().await;
+}
+on_both_engines!(
+    signup_enumeration_on,
+    signup_tells_nobody_who_has_an_account
+);

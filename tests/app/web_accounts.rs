@@ -65,9 +65,6 @@ async fn login_logout_and_limits(engine: Engine, test: &str) {
     assert!(message(&wrong.body) > 1, "{}", wrong.body);
     assert!(client.cookie("passerelle_session").is_none());
 
-    // A link crafted by someone else, opened before signing in: it carries an offsite
-    // target in the login form's hidden field.
-    let crafted = client.get("/login?next=%2F%2Fevil.example%2F").await;
     let ok = client
         .submit_on(
             "/login?next=%2Fexperts",
@@ -94,22 +91,29 @@ async fn login_logout_and_limits(engine: Engine, test: &str) {
         directory.status, 200,
         "a verified member sees the directory"
     );
-    let old_cookie = client.cookie("passerelle_session").unwrap();
 
-    let mut crafted_form = crafted.form_with(&["email", "password"]);
-    crafted_form.fill(&[
-        ("email", "usttb@demo.passerelle.ml"),
-        ("password", DEMO_PASSWORD),
-    ]);
-    let offsite = client.submit(&crafted_form).await;
+    // A link crafted by someone else carries an offsite target in the login form's hidden
+    // field; the victim's browser also holds a session id the attacker planted.
+    let victim = WebClient::new(&client.base);
+    let planted = "planted-by-someone-else-0123456789abcdef";
+    victim.set_cookie("passerelle_session", planted);
+    let offsite = victim
+        .submit_on(
+            "/login?next=%2F%2Fevil.example%2F",
+            &[
+                ("email", "usttb@demo.passerelle.ml"),
+                ("password", DEMO_PASSWORD),
+            ],
+        )
+        .await;
     assert_eq!(
         offsite.location.as_deref(),
         Some("/"),
         "no open redirect after login"
     );
     assert_ne!(
-        client.cookie("passerelle_session").unwrap(),
-        old_cookie,
+        victim.cookie("passerelle_session").unwrap(),
+        planted,
         "a new session on every login"
     );
 
@@ -208,8 +212,21 @@ async fn signup_and_verify(engine: Engine, test: &str) {
             ],
         )
         .await;
-    assert_eq!(taken.status, 422, "an address already registered");
-    assert!(taken.body.contains("Un compte existe déjà"));
+    // An address already registered: the same answer as a new one (nobody learns who has
+    // an account), and its owner is told by mail.
+    assert_eq!(taken.status, 303, "{}", taken.body);
+    assert_eq!(taken.location.as_deref(), Some("/login"));
+    assert!(
+        !taken
+            .set_cookies
+            .iter()
+            .any(|c| c.starts_with("passerelle_session="))
+    );
+    let told = unfold(&wait_for_mail(&db, "expert@demo.passerelle.ml").await);
+    assert!(
+        told.contains("compte existe d") || told.contains("account already exists"),
+        "{told}"
+    );
     let store = db.connect().await;
     assert!(
         passerelle::store::users::by_email(&store.pool, "awa.traore@example.org")
@@ -230,7 +247,23 @@ async fn signup_and_verify(engine: Engine, test: &str) {
         )
         .await;
     assert_eq!(created.status, 303, "{}", created.body);
-    assert_eq!(created.location.as_deref(), Some("/me/profile"));
+    assert_eq!(
+        created.location.as_deref(),
+        Some("/login"),
+        "the same answer as a taken address"
+    );
+    assert_eq!(
+        created
+            .set_cookies
+            .iter()
+            .filter(|c| c.starts_with("passerelle_session="))
+            .count(),
+        taken
+            .set_cookies
+            .iter()
+            .filter(|c| c.starts_with("passerelle_session="))
+            .count(),
+    );
     let user = passerelle::store::users::by_email(&store.pool, "awa.traore@example.org")
         .await
         .unwrap();
@@ -253,6 +286,15 @@ async fn signup_and_verify(engine: Engine, test: &str) {
     let other = WebClient::new(&server.base);
     let verified = other.get(&link).await;
     assert_eq!(verified.status, 303);
+    assert_eq!(
+        verified.location.as_deref(),
+        Some("/me"),
+        "signed in, on to the profile"
+    );
+    assert_eq!(
+        other.get("/me").await.location.as_deref(),
+        Some("/me/profile")
+    );
     let user = passerelle::store::users::by_email(&store.pool, "awa.traore@example.org")
         .await
         .unwrap();

@@ -77,7 +77,11 @@ async fn expert(engine: Engine, test: &str) {
         ("password", "karité et baobab 2027"),
     ]);
     let created = expert.submit(&form).await;
-    assert_eq!(created.location.as_deref(), Some("/me/profile"));
+    assert_eq!(
+        created.location.as_deref(),
+        Some("/login"),
+        "check the mailbox"
+    );
 
     let eml = wait_for_mail(&db, email)
         .await
@@ -90,7 +94,12 @@ async fn expert(engine: Engine, test: &str) {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || "/-_?=.".contains(*c))
         .collect();
-    assert_eq!(expert.get(&link).await.status, 303, "address verified");
+    let verified = expert.get(&link).await;
+    assert_eq!(
+        verified.location.as_deref(),
+        Some("/me"),
+        "address verified, signed in"
+    );
 
     let saved = expert
         .submit_on(

@@ -183,7 +183,19 @@ async fn new_association_flow(engine: Engine, test: &str) {
             ],
         )
         .await;
-    assert_eq!(signed.location.as_deref(), Some("/organisation/edit"));
+    assert_eq!(
+        signed.location.as_deref(),
+        Some("/login"),
+        "check the mailbox"
+    );
+    // She signs in with her password before opening the mail.
+    let login = member.get("/login").await;
+    let mut form = login.form_with(&["email", "password"]);
+    form.fill(&[
+        ("email", "mariam@example.org"),
+        ("password", "une longue phrase de passe"),
+    ]);
+    assert_eq!(member.submit(&form).await.status, 303);
     // Posting needs a verified address: the member follows the link of the mail.
     let eml = crate::web_experts::wait_for_mail(&db, "mariam@example.org")
         .await

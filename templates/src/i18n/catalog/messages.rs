@@ -7,6 +7,7 @@ catalog! {
         SignedOut => "Vous êtes déconnecté·e.", "You are signed out.";
         LoginFailed => "Adresse e-mail ou mot de passe incorrect.", "Wrong e-mail address or password.";
         AccountCreated => "Compte créé. Confirmez votre adresse e-mail pour continuer.", "Account created. Confirm your e-mail address to continue.";
+        CheckMailbox => "Nous vous avons envoyé un e-mail : suivez son lien pour activer votre compte et continuer. Rien reçu ? Vérifiez les indésirables ou réessayez dans quelques minutes.", "We sent you an e-mail: follow its link to activate your account and go on. Nothing came? Check your spam folder or try again in a few minutes.";
         EmailConfirmed => "Adresse e-mail confirmée, bienvenue !", "E-mail address confirmed, welcome!";
         LinkInvalid => "Ce lien n’est plus valable. Demandez-en un nouveau.", "This link is no longer valid. Ask for a new one.";
         VerificationResent => "Un nouveau lien de confirmation a été envoyé.", "A new confirmation link was sent.";
