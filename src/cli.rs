@@ -53,6 +53,49 @@ pub enum Command {
     Report(ReportArgs),
     /// Creates an API token for an organisation (operators; members use the web page).
     Token(TokenArgs),
+    /// Accounts from the command line: the first moderator of a real install, and others.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+/// What `user` does.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Creates an account (its address counts as verified: the operator vouches for it).
+    Add(UserAddArgs),
+    /// Lists the accounts: address, role, organisation, whether verified.
+    List,
+}
+
+/// Flags of `user add`.
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    /// Login address.
+    #[arg(long)]
+    pub email: String,
+    /// Name shown on the site.
+    #[arg(long)]
+    pub name: String,
+    /// moderator, expert, institution or association.
+    #[arg(long)]
+    pub role: String,
+    /// For institution and association members: the organisation's exact name (created,
+    /// verified, when missing).
+    #[arg(long)]
+    pub organisation: Option<String>,
+    /// Read the password from standard input; without it, a one-time link to set it is printed.
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// Public URL of the site, for the printed link.
+    #[arg(
+        long,
+        env = "PASSERELLE_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub public_url: String,
+    /// Language of the account (fr or en).
+    #[arg(long, default_value = "fr")]
+    pub lang: String,
 }
 
 /// Flags of `token`.

@@ -6,6 +6,7 @@ pub mod matching;
 pub mod outbox;
 pub mod report;
 pub mod serve;
+pub mod users;
 
 use crate::cli::{Cli, Command};
 use crate::config::Settings;
@@ -72,6 +73,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Token(args) => {
             let db = open_db(&settings).await?;
             let result = report::create_token(&db, &args).await;
+            db.close().await;
+            result
+        }
+        Command::User(command) => {
+            let db = open_db(&settings).await?;
+            let result = users::run(&db, &command).await;
             db.close().await;
             result
         }

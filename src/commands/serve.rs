@@ -10,6 +10,9 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
     if args.demo {
         crate::demo::load_if_empty(&db).await?;
     }
+    if !super::users::has_moderator(&db).await? {
+        println!("{}", super::users::NO_MODERATOR_HINT);
+    }
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
     println!("Passerelle listens on http://{addr}/");

@@ -63,6 +63,22 @@ pub async fn audit(
     Ok(())
 }
 
+/// Records an operator's action from the command line (no moderator account behind it).
+pub async fn audit_operator(
+    conn: &mut AnyConnection,
+    action: &str,
+    target: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO audit_log (moderator_id, action, target, detail, at) VALUES (NULL, $1, $2, $3, $4)")
+        .bind(action.to_string())
+        .bind(target.to_string())
+        .bind("command line")
+        .bind(now())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// The newest audit entries.
 pub async fn audit_log(pool: &AnyPool, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
     let rows = sqlx::query("SELECT a.id, u.display_name AS moderator, a.action, a.target, a.detail, a.at FROM audit_log a LEFT JOIN users u ON u.id = a.moderator_id ORDER BY a.id DESC LIMIT $1")

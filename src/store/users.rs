@@ -190,6 +190,17 @@ pub async fn members(pool: &AnyPool, organisation_id: i64) -> Result<Vec<User>, 
         .collect()
 }
 
+/// Every account, oldest first (deleted ones excluded).
+pub async fn all(pool: &AnyPool) -> Result<Vec<User>, StoreError> {
+    let sql = format!("{SELECT} WHERE password_hash <> '!' ORDER BY id");
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}
+
 /// Every moderator.
 pub async fn moderators(pool: &AnyPool) -> Result<Vec<User>, StoreError> {
     let sql = format!("{SELECT} WHERE role = 'moderator' ORDER BY id");

@@ -33,6 +33,13 @@ pub fn start_in(db: &TestDb, data_dir: &std::path::Path, extra: &[&str]) -> Serv
     start_command(cmd)
 }
 
+impl Server {
+    /// A server already started (and its address read) by a test of its own.
+    pub fn from_child(child: std::process::Child, base: String) -> Server {
+        Server { child, base }
+    }
+}
+
 /// Starts `serve` from a prepared command and waits for the address it prints.
 pub fn start_command(mut cmd: std::process::Command) -> Server {
     let mut child = cmd

@@ -16,6 +16,7 @@ mod browser_journeys;
 mod cli_import;
 mod cli_matching;
 mod cli_serve;
+mod cli_users;
 mod faults_db;
 mod faults_import;
 mod mail_faults;
