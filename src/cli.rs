@@ -63,8 +63,35 @@ pub enum Command {
 pub enum UserCommand {
     /// Creates an account (its address counts as verified: the operator vouches for it).
     Add(UserAddArgs),
-    /// Lists the accounts: address, role, organisation, whether verified.
+    /// Lists the accounts: address, role, organisation, whether verified or disabled.
     List,
+    /// Disables an account: it can no longer sign in, its sessions, mailed links and API
+    /// tokens end (the last active moderator cannot be disabled).
+    Disable(UserEmailArgs),
+    /// Changes an account's role (members need `--organisation`).
+    Role(UserRoleArgs),
+}
+
+/// Flags of `user disable`.
+#[derive(Debug, Args)]
+pub struct UserEmailArgs {
+    /// The account's address.
+    #[arg(long)]
+    pub email: String,
+}
+
+/// Flags of `user role`.
+#[derive(Debug, Args)]
+pub struct UserRoleArgs {
+    /// The account's address.
+    #[arg(long)]
+    pub email: String,
+    /// moderator, expert, institution or association.
+    #[arg(long)]
+    pub role: String,
+    /// For institution and association members: the organisation's exact name.
+    #[arg(long)]
+    pub organisation: Option<String>,
 }
 
 /// Flags of `user add`.

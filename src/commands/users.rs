@@ -6,7 +6,7 @@ use std::io::Read;
 
 use anyhow::{Context, bail};
 
-use crate::cli::{UserAddArgs, UserCommand};
+use crate::cli::{UserAddArgs, UserCommand, UserEmailArgs, UserRoleArgs};
 use crate::store::organisations::{self, NewOrganisation, OrgKind};
 use crate::store::sessions::{self, Purpose};
 use crate::store::users::{self, NewUser, Role};
@@ -20,7 +20,128 @@ pub async fn run(db: &Db, command: &UserCommand) -> anyhow::Result<()> {
     match command {
         UserCommand::Add(args) => add(db, args).await,
         UserCommand::List => list(db).await,
+        UserCommand::Disable(args) => disable(db, args).await,
+        UserCommand::Role(args) => change_role(db, args).await,
     }
+}
+
+/// The organisation a member joins: found by its exact name (and verified, since the
+/// operator vouches for it) or created verified.
+async fn organisation_for(
+    db: &Db,
+    tx: &mut sqlx::AnyConnection,
+    role_name: &str,
+    organisation: Option<(OrgKind, &str)>,
+) -> anyhow::Result<Option<i64>> {
+    let Some((kind, org_name)) = organisation else {
+        return Ok(None);
+    };
+    let existing = organisations::all(&db.pool).await?;
+    Ok(Some(match existing.iter().find(|o| o.name == org_name) {
+        Some(o) if o.kind != kind => bail!("\"{org_name}\" is not an {role_name}"),
+        Some(o) => {
+            if !o.verified {
+                organisations::set_verified(tx, o.id, true).await?;
+            }
+            o.id
+        }
+        None => {
+            let id = organisations::create(
+                tx,
+                kind,
+                &NewOrganisation {
+                    name: org_name.to_string(),
+                    city: None,
+                    country: None,
+                    description: None,
+                    website: None,
+                    verified: true,
+                },
+            )
+            .await?;
+            moderation::audit_operator(tx, "create_organisation", org_name).await?;
+            id
+        }
+    }))
+}
+
+/// The organisation flag checked against the role: members need one, others none.
+fn organisation_flag<'a>(
+    role_name: &str,
+    kind: Option<OrgKind>,
+    flag: Option<&'a str>,
+) -> anyhow::Result<Option<(OrgKind, &'a str)>> {
+    Ok(match (kind, flag.map(str::trim)) {
+        (Some(_), None | Some("")) => bail!("--organisation is needed for {role_name} members"),
+        (None, Some(o)) if !o.is_empty() => {
+            bail!("--organisation is only for institution and association members")
+        }
+        (kind, name) => kind.zip(name),
+    })
+}
+
+/// Active moderators (not disabled, not deleted).
+async fn active_moderators(db: &Db) -> Result<usize, StoreError> {
+    Ok(users::moderators(&db.pool)
+        .await?
+        .iter()
+        .filter(|u| !users::is_closed(&u.password_hash))
+        .count())
+}
+
+async fn account(db: &Db, email: &str) -> anyhow::Result<users::User> {
+    match users::by_email(&db.pool, email).await {
+        Ok(u) if u.password_hash != "!" => Ok(u),
+        Ok(_) | Err(StoreError::NotFound) => bail!("no account uses {email}"),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn disable(db: &Db, args: &UserEmailArgs) -> anyhow::Result<()> {
+    let user = account(db, &args.email).await?;
+    if user.role == Role::Moderator
+        && !users::is_closed(&user.password_hash)
+        && active_moderators(db).await? <= 1
+    {
+        bail!(
+            "{} is the last active moderator: add another one first",
+            user.email
+        );
+    }
+    let mut tx = db.pool.begin().await?;
+    users::disable(&mut tx, user.id).await?;
+    moderation::audit_operator(&mut tx, "disable_user", &user.email).await?;
+    tx.commit().await?;
+    println!(
+        "disabled {}: sessions, mailed links and API tokens ended",
+        user.email
+    );
+    Ok(())
+}
+
+async fn change_role(db: &Db, args: &UserRoleArgs) -> anyhow::Result<()> {
+    let user = account(db, &args.email).await?;
+    let (role, kind) = role_of(&args.role)?;
+    let organisation = organisation_flag(&args.role, kind, args.organisation.as_deref())?;
+    if user.role == Role::Moderator && role != Role::Moderator && active_moderators(db).await? <= 1
+    {
+        bail!(
+            "{} is the last active moderator: add another one first",
+            user.email
+        );
+    }
+    let mut tx = db.pool.begin().await?;
+    let organisation_id = organisation_for(db, &mut tx, &args.role, organisation).await?;
+    users::set_role(&mut tx, user.id, role, organisation_id).await?;
+    sessions::delete_all(&mut tx, user.id).await?;
+    moderation::audit_operator(&mut tx, &format!("role:{}", role.as_str()), &user.email).await?;
+    tx.commit().await?;
+    println!(
+        "{} is now {} (signed out everywhere)",
+        user.email,
+        role.as_str()
+    );
+    Ok(())
 }
 
 /// The role and, for members, the kind of organisation it belongs to.
@@ -48,13 +169,7 @@ async fn add(db: &Db, args: &UserAddArgs) -> anyhow::Result<()> {
         "fr" | "en" => args.lang.clone(),
         other => bail!("--lang must be fr or en, not {other:?}"),
     };
-    let organisation = match (kind, args.organisation.as_deref().map(str::trim)) {
-        (Some(_), None | Some("")) => bail!("--organisation is needed for {} members", args.role),
-        (None, Some(o)) if !o.is_empty() => {
-            bail!("--organisation is only for institution and association members")
-        }
-        (kind, name) => kind.zip(name),
-    };
+    let organisation = organisation_flag(&args.role, kind, args.organisation.as_deref())?;
     let password = if args.password_stdin {
         let mut text = String::new();
         std::io::stdin()
@@ -73,37 +188,8 @@ async fn add(db: &Db, args: &UserAddArgs) -> anyhow::Result<()> {
         Some(p) => crate::auth::hash(p.clone()).await?,
         None => crate::auth::hash(sessions::new_secret()).await?,
     };
-    let existing_orgs = organisations::all(&db.pool).await?;
     let mut tx = db.pool.begin().await?;
-    let organisation_id = match organisation {
-        None => None,
-        Some((kind, org_name)) => match existing_orgs.iter().find(|o| o.name == org_name) {
-            Some(o) if o.kind != kind => bail!("\"{org_name}\" is not an {}", args.role),
-            Some(o) => {
-                if !o.verified {
-                    organisations::set_verified(&mut tx, o.id, true).await?;
-                }
-                Some(o.id)
-            }
-            None => {
-                let id = organisations::create(
-                    &mut tx,
-                    kind,
-                    &NewOrganisation {
-                        name: org_name.to_string(),
-                        city: None,
-                        country: None,
-                        description: None,
-                        website: None,
-                        verified: true,
-                    },
-                )
-                .await?;
-                moderation::audit_operator(&mut tx, "create_organisation", org_name).await?;
-                Some(id)
-            }
-        },
-    };
+    let organisation_id = organisation_for(db, &mut tx, &args.role, organisation).await?;
     let user_id = match users::create(
         &mut tx,
         &NewUser {
@@ -154,17 +240,14 @@ async fn list(db: &Db) -> anyhow::Result<()> {
             .and_then(|id| orgs.iter().find(|o| o.id == id))
             .map(|o| o.name.as_str())
             .unwrap_or("-");
-        println!(
-            "{}\t{}\t{}\t{}",
-            u.email,
-            u.role.as_str(),
-            org,
-            if u.email_verified {
-                "verified"
-            } else {
-                "unverified"
-            }
-        );
+        let state = if users::is_closed(&u.password_hash) {
+            "disabled"
+        } else if u.email_verified {
+            "verified"
+        } else {
+            "unverified"
+        };
+        println!("{}\t{}\t{}\t{state}", u.email, u.role.as_str(), org);
     }
     Ok(())
 }

@@ -477,7 +477,7 @@ pub async fn forgot(
         return Err(AppError::TooManyRequests(900));
     }
     match users::by_email(&state.db().pool, &email).await {
-        Ok(user) if user.password_hash != "!" => {
+        Ok(user) if !users::is_closed(&user.password_hash) => {
             let mut tx = state.db().pool.begin().await?;
             let token =
                 sessions::issue_token(&mut tx, user.id, Purpose::Reset, None, LINK_SECONDS).await?;

@@ -193,12 +193,55 @@ pub async fn members(pool: &AnyPool, organisation_id: i64) -> Result<Vec<User>, 
 /// Every account, oldest first (deleted ones excluded).
 pub async fn all(pool: &AnyPool) -> Result<Vec<User>, StoreError> {
     let sql = format!("{SELECT} WHERE password_hash <> '!' ORDER BY id");
+    // (Disabled accounts are listed; deleted ones, whose hash is exactly "!", are not.)
     sqlx::query(sqlx::AssertSqlSafe(sql))
         .fetch_all(pool)
         .await?
         .iter()
         .map(from_row)
         .collect()
+}
+
+/// The stored password of a disabled account: no password matches it.
+pub const DISABLED: &str = "!disabled";
+
+/// Whether a stored password hash marks a deleted or disabled account.
+pub fn is_closed(password_hash: &str) -> bool {
+    password_hash.starts_with('!')
+}
+
+/// Disables an account: no password signs in, its sessions and mailed links end, and the
+/// API tokens it created are revoked.
+pub async fn disable(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError> {
+    set_password(conn, id, DISABLED).await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE created_by = $2 AND revoked_at IS NULL",
+    )
+    .bind(now())
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Changes an account's role and organisation.
+pub async fn set_role(
+    conn: &mut AnyConnection,
+    id: i64,
+    role: Role,
+    organisation_id: Option<i64>,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE users SET role = $1, organisation_id = $2 WHERE id = $3")
+        .bind(role.as_str())
+        .bind(organisation_id)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 /// Every moderator.

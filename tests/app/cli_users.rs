@@ -250,6 +250,80 @@ async fn first_moderator_from_the_command_line(engine: Engine, test: &str) {
         "each account made by the command line is in the audit log"
     );
     store.close().await;
+
+    // Disabling: never the last active moderator; then no sign-in, no session.
+    let (ok, text) = user(&db, &["disable", "--email", "awa.modo@cigem.ml"], None);
+    assert!(!ok && text.contains("last active moderator"), "{text}");
+    let (ok, text) = user(
+        &db,
+        &[
+            "add",
+            "--email",
+            "second@cigem.ml",
+            "--name",
+            "Second",
+            "--role",
+            "moderator",
+            "--password-stdin",
+        ],
+        Some("une autre phrase assez longue\n"),
+    );
+    assert!(ok, "{text}");
+    let (ok, text) = user(&db, &["disable", "--email", "awa.modo@cigem.ml"], None);
+    assert!(ok, "{text}");
+    assert_eq!(
+        moderator.get("/moderation").await.status,
+        303,
+        "her session ended"
+    );
+    let again = WebClient::new(&server.base);
+    let login = again.get("/login").await;
+    let mut form = login.form_with(&["email", "password"]);
+    form.fill(&[
+        ("email", "awa.modo@cigem.ml"),
+        ("password", MODERATOR_PASSWORD),
+    ]);
+    assert_eq!(
+        again.submit(&form).await.status,
+        422,
+        "a disabled account cannot sign in"
+    );
+    let (ok, text) = user(
+        &db,
+        &["role", "--email", "second@cigem.ml", "--role", "expert"],
+        None,
+    );
+    assert!(!ok && text.contains("last active moderator"), "{text}");
+    let (ok, text) = user(
+        &db,
+        &[
+            "role",
+            "--email",
+            "scolarite@usseg.ml",
+            "--role",
+            "association",
+        ],
+        None,
+    );
+    assert!(!ok && text.contains("--organisation"), "{text}");
+    let (ok, text) = user(
+        &db,
+        &[
+            "role",
+            "--email",
+            "scolarite@usseg.ml",
+            "--role",
+            "moderator",
+        ],
+        None,
+    );
+    assert!(ok, "{text}");
+    let (_, listed) = user(&db, &["list"], None);
+    assert!(
+        listed.contains("awa.modo@cigem.ml\tmoderator\t-\tdisabled"),
+        "{listed}"
+    );
+    assert!(listed.contains("scolarite@usseg.ml\tmoderator"), "{listed}");
     drop(server);
     db.drop_db().await;
 }
