@@ -28,6 +28,9 @@ pub enum AppError {
     /// The request body is larger than accepted.
     #[error("request body too large")]
     PayloadTooLarge,
+    /// A submitted field holds control or invisible formatting characters (its name).
+    #[error("control characters in field {0}")]
+    ControlCharacters(String),
     /// The account's e-mail address is not verified yet: it may not post, invite, express
     /// interest or pledge.
     #[error("e-mail address not verified")]
@@ -75,7 +78,45 @@ impl From<sqlx::Error> for AppError {
 #[derive(Debug, Clone)]
 struct Unrendered {
     kind: ErrorKind,
-    detail: Option<String>,
+    detail: Option<Detail>,
+}
+
+/// What an error page says beyond its kind, written in the visitor's language when rendered.
+#[derive(Debug, Clone)]
+enum Detail {
+    /// A text already written by the code that refused.
+    Text(String),
+    /// Which field held control characters.
+    ControlCharacters(String),
+    /// How long to wait, in seconds.
+    RetryIn(u64),
+}
+
+impl Detail {
+    fn text(&self, lang: passerelle_templates::Lang) -> String {
+        use passerelle_templates::Lang;
+        match (self, lang) {
+            (Detail::Text(t), _) => t.clone(),
+            (Detail::ControlCharacters(f), Lang::Fr) => format!(
+                "Le champ « {f} » contient des caractères de contrôle ou invisibles. Retirez-les (en recopiant le texte sans mise en forme) et envoyez de nouveau."
+            ),
+            (Detail::ControlCharacters(f), Lang::En) => format!(
+                "The field “{f}” contains control or invisible characters. Remove them (retype or paste the text as plain text) and send it again."
+            ),
+            (Detail::RetryIn(secs), Lang::Fr) if *secs < 90 => {
+                format!("Réessayez dans {} secondes.", secs.max(&1))
+            }
+            (Detail::RetryIn(secs), Lang::Fr) => {
+                format!("Réessayez dans environ {} minutes.", secs.div_ceil(60))
+            }
+            (Detail::RetryIn(secs), Lang::En) if *secs < 90 => {
+                format!("Try again in {} seconds.", secs.max(&1))
+            }
+            (Detail::RetryIn(secs), Lang::En) => {
+                format!("Try again in about {} minutes.", secs.div_ceil(60))
+            }
+        }
+    }
 }
 
 impl AppError {
@@ -86,7 +127,7 @@ impl AppError {
             AppError::CsrfRejected => ErrorKind::CsrfRejected,
             AppError::PayloadTooLarge => ErrorKind::PayloadTooLarge,
             AppError::EmailUnverified => ErrorKind::EmailUnverified,
-            AppError::Unprocessable(_) => ErrorKind::Unprocessable,
+            AppError::Unprocessable(_) | AppError::ControlCharacters(_) => ErrorKind::Unprocessable,
             AppError::TooManyRequests(_) => ErrorKind::TooManyRequests,
             AppError::Internal(_) => ErrorKind::Internal,
             AppError::Unavailable(_) => ErrorKind::Unavailable,
@@ -108,7 +149,9 @@ impl IntoResponse for AppError {
                 tracing::warn!(error = %detail, "database unreachable, answered 503");
                 None
             }
-            AppError::Unprocessable(text) => Some(text.clone()),
+            AppError::Unprocessable(text) => Some(Detail::Text(text.clone())),
+            AppError::ControlCharacters(field) => Some(Detail::ControlCharacters(field.clone())),
+            AppError::TooManyRequests(secs) => Some(Detail::RetryIn(*secs)),
             _ => None,
         };
         let mut response = status.into_response();
@@ -159,7 +202,7 @@ pub async fn render(request: Request, next: Next) -> Response {
         }
         _ => return response,
     };
-    let detail = unrendered.and_then(|u| u.detail);
+    let detail = unrendered.and_then(|u| u.detail).map(|d| d.text(lang));
     let (mut parts, _) = response.into_parts();
     if path.starts_with("/api/") {
         let status = parts.status;

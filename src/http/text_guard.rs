@@ -14,9 +14,15 @@ use super::AppError;
 /// Largest body this guard reads (the router's own limit is the same).
 const MAX_READ: usize = 2 * 1024 * 1024;
 
-/// Whether a character is refused in submitted text.
+/// Whether a character is refused in submitted text: control characters (line breaks and
+/// tabs excepted), and the invisible ones that can disguise a text — bidirectional
+/// overrides and isolates, zero-width spaces and joiners, the byte-order mark.
 pub fn is_refused(c: char) -> bool {
-    c.is_control() && !matches!(c, '\n' | '\r' | '\t')
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+        )
 }
 
 /// The first form field (name) whose decoded value or name holds a refused character.
@@ -79,10 +85,7 @@ pub async fn refuse_control_characters(request: Request, next: Next) -> Response
             .and_then(|v| bad_json_field(&v, ""))
     };
     if let Some(field) = bad {
-        return AppError::Unprocessable(format!(
-            "Le champ « {field} » contient des caractères de contrôle. / The field “{field}” contains control characters."
-        ))
-        .into_response();
+        return AppError::ControlCharacters(field).into_response();
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
@@ -98,6 +101,15 @@ mod tests {
         assert_eq!(
             bad_form_field(b"title=bell%07&x=1").as_deref(),
             Some("title")
+        );
+        assert_eq!(
+            bad_form_field("title=Titre%E2%80%AEcach%C3%A9".as_bytes()).as_deref(),
+            Some("title"),
+            "a right-to-left override"
+        );
+        assert_eq!(
+            bad_form_field("q=h%C3%A9t%C3%A9rog%C3%A8ne".as_bytes()),
+            None
         );
         let v: serde_json::Value =
             serde_json::from_str(r#"{"skills": ["a", "b\u0000"], "t": "x\ny"}"#).unwrap();

@@ -569,6 +569,11 @@ async fn login_limits_count_failures_only(engine: Engine, test: &str) {
         (1..=30).contains(&retry),
         "a delay of at most 30 s, not a lock: {retry}"
     );
+    assert!(
+        delayed.body.contains("Réessayez dans"),
+        "the page says how long: {}",
+        delayed.body
+    );
     // Another node on the same database knows the failures.
     let other_dir = tempfile::tempdir().unwrap();
     let second = crate::cli_serve::start_in(&db, other_dir.path(), &[]);
@@ -750,6 +755,17 @@ async fn smaller_holes(engine: Engine, test: &str) {
         )
         .await;
     assert_eq!(bell.status, 422);
+    let spoof = member
+        .submit_on(
+            "/missions/new",
+            &[
+                ("title", "Cours \u{202E}GIS\u{202C} avancé"),
+                ("skills", "SIG"),
+            ],
+        )
+        .await;
+    assert_eq!(spoof.status, 422, "a right-to-left override is refused");
+    assert!(spoof.body.contains("invisibles"), "{}", spoof.body);
     assert!(bell.body.contains("« title »"), "{}", bell.body);
     let csrf = member.csrf().await;
     let api = member

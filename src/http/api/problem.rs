@@ -135,6 +135,10 @@ impl From<AppError> for Problem {
                 StatusCode::FORBIDDEN,
                 "missing or invalid X-CSRF-Token header (requests authenticated by the session cookie)",
             ),
+            AppError::ControlCharacters(field) => Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("the field {field} contains control or invisible characters"),
+            ),
             AppError::EmailUnverified => Problem::new(
                 StatusCode::FORBIDDEN,
                 "confirm the account's e-mail address first (the link sent by mail)",

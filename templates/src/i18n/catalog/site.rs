@@ -66,7 +66,7 @@ catalog! {
         Err413 => "Envoi trop volumineux", "Submission too large";
         Err413Text => "Ce que vous avez envoyé dépasse la taille acceptée. Raccourcissez les textes ou les listes et réessayez.", "What you sent is larger than accepted. Shorten the texts or lists and try again.";
         Err429 => "Trop de demandes", "Too many requests";
-        Err429Text => "Vous avez fait beaucoup de demandes en peu de temps. Patientez une minute puis réessayez.", "You made many requests in a short time. Wait a minute and try again.";
+        Err429Text => "Vous avez fait beaucoup de demandes en peu de temps. Patientez, puis réessayez.", "You made many requests in a short time. Wait, then try again.";
         Err500 => "Une erreur est survenue", "Something went wrong";
         Err500Text => "Un problème de notre côté a empêché d’afficher cette page. Réessayez dans quelques instants.", "A problem on our side stopped this page from loading. Try again in a moment.";
         Err503 => "Service momentanément indisponible", "Service temporarily unavailable";
