@@ -4,6 +4,7 @@
 //! skipped (`.ci/browser` installs it, and `.ci/run` refuses skipped browser tests).
 
 use std::path::PathBuf;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -45,7 +46,14 @@ pub struct Browser {
 }
 
 impl Drop for Browser {
+    /// Ends ChromeDriver and every browser process it started, even when a test failed:
+    /// ChromeDriver runs in a process group of its own, and the whole group is killed.
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.driver.id())])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
@@ -72,6 +80,7 @@ impl Browser {
         let port = free_port();
         let driver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
