@@ -3,8 +3,8 @@
 //! screenshots into `tests/screenshots/`. Without ChromeDriver they say loudly that they were
 //! skipped (`.ci/browser` installs it, and `.ci/run` refuses skipped browser tests).
 
-use std::path::PathBuf;
 use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 

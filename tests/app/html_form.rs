@@ -282,6 +282,21 @@ impl HtmlForm {
         self
     }
 
+    /// An attacker's copy of the form: the hidden field `name` dropped (`None`) or replaced.
+    /// For tests that prove a tampered form is refused; users' steps use [`HtmlForm::set`].
+    pub fn tampered(&self, name: &str, value: Option<&str>) -> HtmlForm {
+        assert!(
+            self.hidden.contains(name),
+            "{name:?} is no hidden field of the form"
+        );
+        let mut copy = self.clone();
+        copy.fields.retain(|(n, _)| n != name);
+        if let Some(v) = value {
+            copy.fields.push((name.to_string(), v.to_string()));
+        }
+        copy
+    }
+
     /// What the form sends, in order.
     pub fn fields(&self) -> &[(String, String)] {
         &self.fields

@@ -185,19 +185,6 @@ impl WebClient {
         self.get(path).await
     }
 
-    /// POST a form without any CSRF token (to prove it is refused).
-    pub async fn post_form_without_csrf(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
-        Self::read(
-            self.http
-                .post(self.url(path))
-                .form(fields)
-                .send()
-                .await
-                .expect("POST"),
-        )
-        .await
-    }
-
     /// Puts a cookie in this client's jar, as if the site had set it.
     pub fn set_cookie(&self, name: &str, value: &str) {
         let url = Url::parse(&self.base).expect("base URL");

@@ -25,15 +25,12 @@ async fn login_logout_and_limits(engine: Engine, test: &str) {
     assert_eq!(page.status, 200);
     assert!(page.body.contains("name=\"csrf\"") && page.body.contains("value=\"/experts\""));
 
-    let refused = client
-        .post_form_without_csrf(
-            "/login",
-            &[
-                ("email", "usttb@demo.passerelle.ml"),
-                ("password", DEMO_PASSWORD),
-            ],
-        )
-        .await;
+    let mut login = page.form_with(&["email", "password"]);
+    login.fill(&[
+        ("email", "usttb@demo.passerelle.ml"),
+        ("password", DEMO_PASSWORD),
+    ]);
+    let refused = client.submit(&login.tampered("csrf", None)).await;
     assert_eq!(refused.status, 403, "login form without CSRF token");
 
     let wrong = client

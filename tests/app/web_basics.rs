@@ -77,15 +77,14 @@ async fn headers_csrf_and_errors(engine: Engine, test: &str) {
             .any(|c| c.starts_with("passerelle_csrf=") && c.contains("HttpOnly"))
     );
 
-    let refused = client
-        .post_form_without_csrf("/lang/en", &[("a", "b")])
-        .await;
+    let login = client.get("/login").await.form_with(&["email", "password"]);
+    let refused = client.submit(&login.tampered("csrf", None)).await;
     assert_eq!(
         refused.status, 403,
         "a form without the CSRF token is refused"
     );
     let forged = client
-        .post_form_without_csrf("/lang/en", &[("csrf", "not-the-token")])
+        .submit(&login.tampered("csrf", Some("not-the-token")))
         .await;
     assert_eq!(forged.status, 403);
     assert!(

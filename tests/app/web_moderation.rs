@@ -77,7 +77,14 @@ async fn moderation_flow(engine: Engine, test: &str) {
     let verify = format!("/moderation/organisations/{org_id}/verify");
     assert_eq!(member.forge(&verify, &[]).await.status, 403);
     assert_eq!(
-        moderator.post_form_without_csrf(&verify, &[]).await.status,
+        moderator
+            .submit(
+                &queue
+                    .form_by_button("Vérifier", Some(&verify))
+                    .tampered("csrf", None)
+            )
+            .await
+            .status,
         403,
         "CSRF"
     );
