@@ -214,10 +214,7 @@ pub fn is_closed(password_hash: &str) -> bool {
 /// API tokens it created are revoked.
 pub async fn disable(conn: &mut AnyConnection, id: i64) -> Result<(), StoreError> {
     set_password(conn, id, DISABLED).await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    super::sessions::delete_all(conn, id).await?;
     sqlx::query(
         "UPDATE api_tokens SET revoked_at = $1 WHERE created_by = $2 AND revoked_at IS NULL",
     )
@@ -335,9 +332,6 @@ pub async fn anonymise(conn: &mut AnyConnection, id: i64) -> Result<(), StoreErr
         .bind(id)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    super::sessions::delete_all(conn, id).await?;
     revoke_email_tokens(conn, id).await
 }

@@ -8,6 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use scraper::{ElementRef, Html, Selector};
 
+/// The login page a user types or follows.
+pub const LOGIN_PAGE: &str = "/login";
+
 /// One `<form>` of a page, as a browser would submit it before the user types anything.
 #[derive(Debug, Clone)]
 pub struct HtmlForm {

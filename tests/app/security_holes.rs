@@ -12,24 +12,6 @@ use crate::web::{DEMO_PASSWORD, Reply, WebClient};
 const DIEMA: &str = "diema@demo.passerelle.ml";
 const MODERATOR: &str = "moderation@demo.passerelle.ml";
 
-async fn sign_in(client: &WebClient, email: &str) {
-    let login = client.get("/login").await;
-    let mut form = login.form_with(&["email", "password"]);
-    form.fill(&[("email", email), ("password", DEMO_PASSWORD)]);
-    assert_eq!(client.submit(&form).await.status, 303, "{email} signs in");
-}
-
-async fn until(client: &WebClient, path: &str, ok: impl Fn(&Reply) -> bool) -> Reply {
-    for _ in 0..100 {
-        let page = client.get(path).await;
-        if ok(&page) {
-            return page;
-        }
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
-    panic!("{path} never showed what was expected");
-}
-
 /// The unverified association posts and publishes a project through its forms.
 async fn unverified_project(member: &WebClient) -> String {
     let created = member
@@ -60,7 +42,7 @@ async fn unverified_organisation_reaches_nobody(engine: Engine, test: &str) {
     };
     let server = start(&db, &["--demo"]);
     let member = WebClient::new(&server.base);
-    sign_in(&member, DIEMA).await;
+    member.sign_in(DIEMA).await;
     let path = unverified_project(&member).await;
     let r = path.trim_start_matches("/projects/").to_string();
 
@@ -156,17 +138,19 @@ async fn rejected_organisation_is_delisted(engine: Engine, test: &str) {
     };
     let server = start(&db, &["--demo"]);
     let member = WebClient::new(&server.base);
-    sign_in(&member, DIEMA).await;
+    member.sign_in(DIEMA).await;
     let path = unverified_project(&member).await;
     let r = path.trim_start_matches("/projects/").to_string();
     let moderator = WebClient::new(&server.base);
-    sign_in(&moderator, MODERATOR).await;
+    moderator.sign_in(MODERATOR).await;
     let queue = moderator.get("/moderation").await;
     let verify = queue.form_by_button("Vérifier", None);
     let reject_path = verify.action.replace("/verify", "/reject");
     assert_eq!(moderator.submit(&verify).await.status, 303);
     let public = WebClient::new(&server.base);
-    until(&public, "/projects?q=diema", |p| p.body.contains(&r)).await;
+    public
+        .until("/projects?q=diema", |p| p.body.contains(&r))
+        .await;
     assert!(
         public.get("/").await.body.contains(&r),
         "on the home page once verified"
@@ -176,7 +160,9 @@ async fn rejected_organisation_is_delisted(engine: Engine, test: &str) {
     // request is sent as the reviewer sent it): gone at once from search, the API and the
     // home page.
     assert_eq!(moderator.forge(&reject_path, &[]).await.status, 303);
-    until(&public, "/projects?q=diema", |p| !p.body.contains(&r)).await;
+    public
+        .until("/projects?q=diema", |p| !p.body.contains(&r))
+        .await;
     let home = public.get("/").await;
     assert!(!home.body.contains(&r), "not on the home page");
     let listed = public
@@ -418,7 +404,7 @@ async fn no_request_costs_seconds(engine: Engine, test: &str) {
     };
     let server = start(&db, &["--demo"]);
     let member = WebClient::new(&server.base);
-    sign_in(&member, "usttb@demo.passerelle.ml").await;
+    member.sign_in("usttb@demo.passerelle.ml").await;
     let csrf = member.csrf().await;
     let skills: Vec<String> = (0..38_000).map(|i| format!("c{i}")).collect();
     let body = serde_json::json!({
@@ -458,7 +444,7 @@ async fn no_request_costs_seconds(engine: Engine, test: &str) {
 
     // The expert's profile form with 36,000 skills pasted in.
     let expert = WebClient::new(&server.base);
-    sign_in(&expert, "expert@demo.passerelle.ml").await;
+    expert.sign_in("expert@demo.passerelle.ml").await;
     let pasted = (0..36_000)
         .map(|i| format!("savoir-faire {i}"))
         .collect::<Vec<_>>()
@@ -521,14 +507,6 @@ async fn silent_clients_are_let_go(engine: Engine, test: &str) {
 }
 on_both_engines!(silent_clients_on, silent_clients_are_let_go);
 
-/// Tries a password through the login form; returns the status.
-async fn try_login(client: &WebClient, email: &str, password: &str) -> u16 {
-    let login = client.get("/login").await;
-    let mut form = login.form_with(&["email", "password"]);
-    form.fill(&[("email", email), ("password", password)]);
-    client.submit(&form).await.status.as_u16()
-}
-
 async fn login_limits_count_failures_only(engine: Engine, test: &str) {
     let Some(db) = TestDb::create(engine, test).await else {
         return;
@@ -538,7 +516,10 @@ async fn login_limits_count_failures_only(engine: Engine, test: &str) {
     for _ in 0..25 {
         let office = WebClient::new(&server.base);
         assert_eq!(
-            try_login(&office, "usttb@demo.passerelle.ml", DEMO_PASSWORD).await,
+            office
+                .try_login("usttb@demo.passerelle.ml", DEMO_PASSWORD)
+                .await
+                .status,
             303
         );
     }
@@ -547,7 +528,10 @@ async fn login_limits_count_failures_only(engine: Engine, test: &str) {
     let attacker = WebClient::new(&server.base);
     for _ in 0..5 {
         assert_eq!(
-            try_login(&attacker, "yelimane@demo.passerelle.ml", "devine devine 1").await,
+            attacker
+                .try_login("yelimane@demo.passerelle.ml", "devine devine 1")
+                .await
+                .status,
             422
         );
     }
@@ -578,12 +562,10 @@ async fn login_limits_count_failures_only(engine: Engine, test: &str) {
     let other_dir = tempfile::tempdir().unwrap();
     let second = crate::cli_serve::start_in(&db, other_dir.path(), &[]);
     assert_eq!(
-        try_login(
-            &WebClient::new(&second.base),
-            "yelimane@demo.passerelle.ml",
-            DEMO_PASSWORD
-        )
-        .await,
+        WebClient::new(&second.base)
+            .try_login("yelimane@demo.passerelle.ml", DEMO_PASSWORD)
+            .await
+            .status,
         429,
         "failures are shared through the database"
     );
@@ -594,12 +576,10 @@ async fn login_limits_count_failures_only(engine: Engine, test: &str) {
     let reset = reset_with(&anon, &link, "sahel et fleuve 2031").await;
     assert_eq!(reset.location.as_deref(), Some("/login"));
     assert_eq!(
-        try_login(
-            &owner,
-            "yelimane@demo.passerelle.ml",
-            "sahel et fleuve 2031"
-        )
-        .await,
+        owner
+            .try_login("yelimane@demo.passerelle.ml", "sahel et fleuve 2031")
+            .await
+            .status,
         303
     );
 
@@ -652,7 +632,7 @@ async fn deletion_leaves_nobody_behind(engine: Engine, test: &str) {
     let server = start(&db, &["--demo"]);
     let phone = "+33 6 98 76 54 32";
     let expert = WebClient::new(&server.base);
-    sign_in(&expert, "expert@demo.passerelle.ml").await;
+    expert.sign_in("expert@demo.passerelle.ml").await;
     let interest = expert
         .submit_on(
             "/missions/D-M001",
@@ -678,7 +658,7 @@ async fn deletion_leaves_nobody_behind(engine: Engine, test: &str) {
         .await;
     assert_eq!(report.status, 303);
     let moderator = WebClient::new(&server.base);
-    sign_in(&moderator, MODERATOR).await;
+    moderator.sign_in(MODERATOR).await;
     assert_eq!(
         moderator.press("/moderation", "Masquer", None).await.status,
         303
@@ -720,9 +700,11 @@ async fn deletion_leaves_nobody_behind(engine: Engine, test: &str) {
     }
     // The other side sees a deleted account.
     let usttb = WebClient::new(&server.base);
-    sign_in(&usttb, "usttb@demo.passerelle.ml").await;
+    usttb.sign_in("usttb@demo.passerelle.ml").await;
     // (The ranked list follows the search index, which drops the profile within a moment.)
-    let page = until(&usttb, "/missions/D-M001", |p| !p.body.contains("Kanout")).await;
+    let page = usttb
+        .until("/missions/D-M001", |p| !p.body.contains("Kanout"))
+        .await;
     assert!(
         page.body.contains("compte supprimé"),
         "the interest reads « compte supprimé »"
@@ -739,7 +721,7 @@ async fn smaller_holes(engine: Engine, test: &str) {
     let server = start(&db, &["--demo"]);
     // Control characters in a text field: refused, the field named, nothing written.
     let member = WebClient::new(&server.base);
-    sign_in(&member, "usttb@demo.passerelle.ml").await;
+    member.sign_in("usttb@demo.passerelle.ml").await;
     let bell = member
         .submit_on(
             "/missions/new",
@@ -829,7 +811,7 @@ async fn smaller_holes(engine: Engine, test: &str) {
 
     // Private pages are not cached; HSTS behind HTTPS.
     let me = WebClient::new(&server.base);
-    sign_in(&me, "expert@demo.passerelle.ml").await;
+    me.sign_in("expert@demo.passerelle.ml").await;
     let page = me.get("/me").await;
     assert_eq!(page.headers.get("cache-control").unwrap(), "no-store");
     assert!(
@@ -858,10 +840,10 @@ async fn statistics_count_only_what_is_public(engine: Engine, test: &str) {
     // Before anyone reads the statistics: an unverified association publishes a project,
     // a university keeps a draft, and an expert writes a discipline nobody else has.
     let diema = WebClient::new(&server.base);
-    sign_in(&diema, DIEMA).await;
+    diema.sign_in(DIEMA).await;
     unverified_project(&diema).await;
     let usttb = WebClient::new(&server.base);
-    sign_in(&usttb, "usttb@demo.passerelle.ml").await;
+    usttb.sign_in("usttb@demo.passerelle.ml").await;
     let draft = usttb
         .submit_on(
             "/missions/new",
@@ -879,7 +861,7 @@ async fn statistics_count_only_what_is_public(engine: Engine, test: &str) {
         .await;
     assert_eq!(draft.status, 303);
     let expert = WebClient::new(&server.base);
-    sign_in(&expert, "expert@demo.passerelle.ml").await;
+    expert.sign_in("expert@demo.passerelle.ml").await;
     let rare = expert
         .submit_on(
             "/me/profile",

@@ -185,6 +185,36 @@ impl WebClient {
         self.get(path).await
     }
 
+    /// Tries a password through the login form; returns the answer.
+    pub async fn try_login(&self, email: &str, password: &str) -> Reply {
+        let login = self.get(crate::html_form::LOGIN_PAGE).await;
+        let mut form = login.form_with(&["email", "password"]);
+        form.fill(&[("email", email), ("password", password)]);
+        self.submit(&form).await
+    }
+
+    /// Signs in with the demo password through the login form the home page links to.
+    pub async fn sign_in(&self, email: &str) {
+        let home = self.get("/").await;
+        let login = self.follow(&home, "Se connecter").await;
+        let mut form = login.form_with(&["email", "password"]);
+        form.fill(&[("email", email), ("password", DEMO_PASSWORD)]);
+        let answer = self.submit(&form).await;
+        assert_eq!(answer.status, 303, "{email} signs in: {}", answer.body);
+    }
+
+    /// GETs a page until `ok` holds (the search index follows the database within a moment).
+    pub async fn until(&self, path: &str, ok: impl Fn(&Reply) -> bool) -> Reply {
+        for _ in 0..100 {
+            let page = self.get(path).await;
+            if ok(&page) {
+                return page;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        }
+        panic!("{path} never showed what was expected");
+    }
+
     /// Puts a cookie in this client's jar, as if the site had set it.
     pub fn set_cookie(&self, name: &str, value: &str) {
         let url = Url::parse(&self.base).expect("base URL");

@@ -7,30 +7,8 @@ use std::time::Duration;
 use crate::cli_serve::start;
 use crate::helpers::{Engine, TestDb};
 use crate::on_both_engines;
-use crate::web::{DEMO_PASSWORD, Reply, WebClient};
+use crate::web::WebClient;
 use crate::web_experts::wait_for_mail;
-
-/// Signs in through the login form the home page's header links to.
-async fn sign_in(client: &WebClient, email: &str) {
-    let home = client.get("/").await;
-    let login = client.follow(&home, "Se connecter").await;
-    let mut form = login.form_with(&["email", "password"]);
-    form.fill(&[("email", email), ("password", DEMO_PASSWORD)]);
-    let answer = client.submit(&form).await;
-    assert_eq!(answer.status, 303, "{email} signs in: {}", answer.body);
-}
-
-/// GETs a page until `ok` holds (the search index follows the database within a moment).
-async fn until(client: &WebClient, path: &str, ok: impl Fn(&Reply) -> bool) -> Reply {
-    for _ in 0..100 {
-        let page = client.get(path).await;
-        if ok(&page) {
-            return page;
-        }
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
-    panic!("{path} never showed what was expected");
-}
 
 async fn visitor(engine: Engine, test: &str) {
     let Some(db) = TestDb::create(engine, test).await else {
@@ -117,7 +95,9 @@ async fn expert(engine: Engine, test: &str) {
         )
         .await;
     assert_eq!(saved.location.as_deref(), Some("/me"), "{}", saved.body);
-    let me = until(&expert, "/me", |p| p.body.contains("class=\"reasons\"")).await;
+    let me = expert
+        .until("/me", |p| p.body.contains("class=\"reasons\""))
+        .await;
     let mission = me.link_to(|h| h.starts_with("/missions/D-M"));
     let interested = expert
         .submit_on(
@@ -129,7 +109,7 @@ async fn expert(engine: Engine, test: &str) {
 
     // The university invites her from one of its missions' pages.
     let usttb = WebClient::new(&server.base);
-    sign_in(&usttb, "usttb@demo.passerelle.ml").await;
+    usttb.sign_in("usttb@demo.passerelle.ml").await;
     let dashboard = usttb.get("/organisation").await;
     let mut invited = false;
     // Her profile reaches the search index within a moment.
@@ -178,7 +158,7 @@ async fn university(engine: Engine, test: &str) {
     };
     let server = start(&db, &["--demo"]);
     let member = WebClient::new(&server.base);
-    sign_in(&member, "usttb@demo.passerelle.ml").await;
+    member.sign_in("usttb@demo.passerelle.ml").await;
     let dashboard = member.get("/organisation").await;
     let new = member.follow(&dashboard, "Publier une mission").await;
     let mut form = new.form_with(&["title", "start", "end"]);
@@ -217,7 +197,7 @@ async fn university(engine: Engine, test: &str) {
     form.set("title", "Télédétection des zones humides du delta");
     assert_eq!(member.submit(&form).await.status, 303);
     assert_eq!(member.press(&path, "Publier", None).await.status, 303);
-    let ranked = until(&member, &path, |p| p.has_button("Inviter", None)).await;
+    let ranked = member.until(&path, |p| p.has_button("Inviter", None)).await;
     assert!(ranked.body.contains("class=\"reasons\""), "with reasons");
     let invite = ranked.form_by_button("Inviter", None);
     let sent = member.submit(&invite).await;
@@ -234,7 +214,7 @@ async fn association(engine: Engine, test: &str) {
     };
     let server = start(&db, &["--demo"]);
     let member = WebClient::new(&server.base);
-    sign_in(&member, "yelimane@demo.passerelle.ml").await;
+    member.sign_in("yelimane@demo.passerelle.ml").await;
     let dashboard = member.get("/organisation").await;
     let new = member.follow(&dashboard, "Proposer un projet").await;
     let mut form = new.form_with(&["title", "funding_sought_eur"]);
@@ -257,7 +237,7 @@ async fn association(engine: Engine, test: &str) {
     assert_eq!(member.press(&path, "Publier", None).await.status, 303);
 
     let expert = WebClient::new(&server.base);
-    sign_in(&expert, "expert@demo.passerelle.ml").await;
+    expert.sign_in("expert@demo.passerelle.ml").await;
     let pledged = expert
         .submit_on(
             &path,
@@ -284,14 +264,14 @@ async fn moderator(engine: Engine, test: &str) {
     };
     let server = start(&db, &["--demo"]);
     let reporter = WebClient::new(&server.base);
-    sign_in(&reporter, "usttb@demo.passerelle.ml").await;
+    reporter.sign_in("usttb@demo.passerelle.ml").await;
     let flagged = reporter
         .submit_on("/missions/D-M002", &[("reason", "Annonce en double")])
         .await;
     assert_eq!(flagged.status, 303);
 
     let moderator = WebClient::new(&server.base);
-    sign_in(&moderator, "moderation@demo.passerelle.ml").await;
+    moderator.sign_in("moderation@demo.passerelle.ml").await;
     let queue = moderator.get("/moderation").await;
     let org_id = {
         let store = db.connect().await;
